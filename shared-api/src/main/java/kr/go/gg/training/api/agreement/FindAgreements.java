@@ -1,0 +1,4 @@
+package kr.go.gg.training.api.agreement;
+
+public record FindAgreements() {
+}

@@ -1,0 +1,9 @@
+package kr.go.gg.training.api.course;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+@Revision("1")
+public record ConsigneeInvitationPublished(CourseId courseId, int quarter, LocalDate publishedOn) {
+}

@@ -1,0 +1,25 @@
+package kr.go.gg.training.api.report;
+
+import kr.go.gg.training.api.course.Program;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The seed's table "Overseas Public Officials' Training in Gyeonggi-do": per year (newest first) the inbound
+ * courses and people, one group per programme with its rows, and the outbound courses counted beside.
+ */
+public record YearlyPerformanceReport(List<Year> years) {
+
+    public record Year(int year, int courses, int people, List<Group> groups, Count outbound) {
+    }
+
+    public record Group(Program program, String label, String remarks, int courses, int people, List<Row> rows) {
+    }
+
+    public record Row(String courseId, String partner, LocalDate startDate, LocalDate endDate, int people) {
+    }
+
+    public record Count(int courses, int people) {
+    }
+}
