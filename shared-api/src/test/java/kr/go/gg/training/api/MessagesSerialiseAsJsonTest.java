@@ -1,0 +1,66 @@
+package kr.go.gg.training.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import kr.go.gg.training.api.agreement.AgreementClassification;
+import kr.go.gg.training.api.agreement.AgreementId;
+import kr.go.gg.training.api.agreement.AgreementRecorded;
+import kr.go.gg.training.api.agreement.Province;
+import kr.go.gg.training.api.course.*;
+import kr.go.gg.training.api.enrollment.Trainee;
+import kr.go.gg.training.api.enrollment.TraineeEnrolled;
+import kr.go.gg.training.api.enrollment.TraineeId;
+import kr.go.gg.training.api.enrollment.TraineeLevel;
+import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
+import kr.go.gg.training.api.historical.HistoricalCourseImported;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Events are stored as JSON: every event must come back equal to what was written, ids as plain strings. */
+class MessagesSerialiseAsJsonTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    static Stream<Object> events() {
+        CourseId course = new CourseId("c-1");
+        Period period = new Period(LocalDate.of(2016, 6, 29), LocalDate.of(2016, 7, 12));
+        TraineeId trainee = new TraineeId("t-1");
+        return Stream.of(
+                new CourseProposed(course, "Iraq planning", Program.KOICA, Direction.INBOUND, "Iraq", 20, 2016),
+                new DemandSurveyRecorded(course, LocalDate.of(2014, 5, 1)),
+                new CourseSelected(course, LocalDate.of(2016, 1, 5)),
+                new CourseRejected(course, LocalDate.of(2016, 1, 5)),
+                new ConsigneeInvitationPublished(course, 1, LocalDate.of(2016, 2, 3)),
+                new ConsigneeAwarded(course, LocalDate.of(2016, 3, 10)),
+                new ConsigneeNotAwarded(course, LocalDate.of(2016, 3, 10)),
+                new CourseScheduled(course, period),
+                new TraineeEnrolled(course, trainee, new Trainee("Ali", "Iraq", "Ministry of Planning", "Director", TraineeLevel.HIGH_RANKING), 1),
+                new TraineeWithdrawn(course, trainee, "visa refused", 0),
+                new CourseStarted(course, 1),
+                new CourseCompleted(course, Program.KOICA, Direction.INBOUND, "Iraq", period, List.of(trainee)),
+                new CourseCancelled(course, "budget cut", CourseStatus.SCHEDULED),
+                new HistoricalCourseImported(course, "Shandong Province 2016", Program.CHINA_EXCHANGE, Direction.INBOUND,
+                        "Shandong Province", period, 14, "seed"),
+                new AgreementRecorded(new AgreementId("a-1"), Province.of("Shandong Province"),
+                        AgreementClassification.GENERAL, YearMonth.of(2013, 5)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void every_event_survives_a_round_trip_through_json(Object event) throws Exception {
+        String json = JSON.writeValueAsString(event);
+
+        assertThat(JSON.readValue(json, event.getClass())).isEqualTo(event);
+        assertThat(json).doesNotContain("\"value\"");
+    }
+}
