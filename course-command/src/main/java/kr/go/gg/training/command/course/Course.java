@@ -1,0 +1,275 @@
+package kr.go.gg.training.command.course;
+
+import java.time.LocalDate;
+
+import kr.go.gg.training.api.course.CancelCourse;
+import kr.go.gg.training.api.course.CompleteCourse;
+import kr.go.gg.training.api.course.ConsigneeAwarded;
+import kr.go.gg.training.api.course.ConsigneeInvitationPublished;
+import kr.go.gg.training.api.course.ConsigneeNotAwarded;
+import kr.go.gg.training.api.course.CourseCancelled;
+import kr.go.gg.training.api.course.CourseCompleted;
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.course.CourseProposed;
+import kr.go.gg.training.api.course.CourseRejected;
+import kr.go.gg.training.api.course.CourseScheduled;
+import kr.go.gg.training.api.course.CourseSelected;
+import kr.go.gg.training.api.course.CourseStarted;
+import kr.go.gg.training.api.course.CourseStatus;
+import kr.go.gg.training.api.course.DemandSurveyRecorded;
+import kr.go.gg.training.api.course.Direction;
+import kr.go.gg.training.api.course.Period;
+import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.course.ProposeCourse;
+import kr.go.gg.training.api.course.PublishConsigneeInvitation;
+import kr.go.gg.training.api.course.RecordConsigneeSelection;
+import kr.go.gg.training.api.course.RecordCourseSelection;
+import kr.go.gg.training.api.course.RecordDemandSurvey;
+import kr.go.gg.training.api.course.ScheduleCourse;
+import kr.go.gg.training.api.course.StartCourse;
+import kr.go.gg.training.api.enrollment.EnrollTrainee;
+import kr.go.gg.training.api.enrollment.TraineeEnrolled;
+import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
+import kr.go.gg.training.api.enrollment.WithdrawTrainee;
+import kr.go.gg.training.api.historical.HistoricalCourseImported;
+import kr.go.gg.training.api.historical.ImportHistoricalCourse;
+import kr.go.gg.training.command.agreement.AgreementLookup;
+import kr.go.gg.training.command.agreement.AgreementPolicy;
+import kr.go.gg.training.command.domain.DomainRefusal;
+import kr.go.gg.training.command.enrollment.CourseRoster;
+import kr.go.gg.training.command.enrollment.EnrolmentPolicy;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A training course through the lifecycle of DOMAIN.md. Command handlers answer the aggregate's version
+ * (the sequence number of its last event) so that a client can read its own write on the query side.
+ * The event sourcing handlers are the one folding of a course's events (history and time travel reuse them).
+ */
+@Aggregate(cache = "courseCache")
+public class Course {
+
+    @AggregateIdentifier
+    private CourseId courseId;
+    private Program program;
+    private Direction direction;
+    private String partner;
+    private int capacity;
+    private CourseStatus status;
+    private LocalDate lastStageDate;
+    private Period period;
+    private final CourseRoster roster = new CourseRoster();
+
+    protected Course() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public long handle(ProposeCourse command, AgreementLookup agreements) {
+        AgreementPolicy.requireAgreement(command.courseId(), command.program(), command.partner(), agreements);
+        apply(new CourseProposed(command.courseId(), command.title(), command.program(), command.direction(),
+                command.partner(), command.capacity(), command.trainingYear()));
+        return version();
+    }
+
+    /** A repeated import finds the course it made before and is refused, so the caller can count it. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public long handle(ImportHistoricalCourse command) {
+        if (courseId != null) {
+            throw new CourseAlreadyExists(courseId, status);
+        }
+        apply(new HistoricalCourseImported(command.courseId(), command.program() + " course with " + command.partner(),
+                command.program(), command.direction(), command.partner(), command.period(), command.people(),
+                command.source()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecordDemandSurvey command) {
+        LifecyclePolicy.require(Step.RECORD_DEMAND_SURVEY, courseId, program, status);
+        apply(new DemandSurveyRecorded(courseId, command.surveyedOn()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecordCourseSelection command) {
+        LifecyclePolicy.require(Step.RECORD_COURSE_SELECTION, courseId, program, status);
+        StageDatePolicy.require(courseId, status, lastStageDate, command.decidedOn());
+        apply(command.selected()
+                ? new CourseSelected(courseId, command.decidedOn())
+                : new CourseRejected(courseId, command.decidedOn()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(PublishConsigneeInvitation command) {
+        LifecyclePolicy.require(Step.PUBLISH_CONSIGNEE_INVITATION, courseId, program, status);
+        StageDatePolicy.require(courseId, status, lastStageDate, command.publishedOn());
+        apply(new ConsigneeInvitationPublished(courseId, command.quarter(), command.publishedOn()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecordConsigneeSelection command) {
+        LifecyclePolicy.require(Step.RECORD_CONSIGNEE_SELECTION, courseId, program, status);
+        StageDatePolicy.require(courseId, status, lastStageDate, command.decidedOn());
+        apply(command.awarded()
+                ? new ConsigneeAwarded(courseId, command.decidedOn())
+                : new ConsigneeNotAwarded(courseId, command.decidedOn()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ScheduleCourse command) {
+        LifecyclePolicy.require(Step.SCHEDULE, courseId, program, status);
+        apply(new CourseScheduled(courseId, command.period()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(EnrollTrainee command) {
+        LifecyclePolicy.require(Step.ENROL, courseId, program, status);
+        EnrolmentPolicy.levelGivenForKoica(courseId, program, command.trainee());
+        EnrolmentPolicy.notEnrolledTwice(courseId, roster, command.traineeId(), command.trainee());
+        EnrolmentPolicy.capacityNotReached(courseId, roster, capacity);
+        apply(new TraineeEnrolled(courseId, command.traineeId(), command.trainee(), roster.enrolled() + 1));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(WithdrawTrainee command) {
+        LifecyclePolicy.require(Step.WITHDRAW, courseId, program, status);
+        EnrolmentPolicy.canWithdraw(courseId, roster, command.traineeId());
+        apply(new TraineeWithdrawn(courseId, command.traineeId(), command.reason(), roster.enrolled() - 1));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(StartCourse command) {
+        LifecyclePolicy.require(Step.START, courseId, program, status);
+        apply(new CourseStarted(courseId, roster.enrolled()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(CompleteCourse command) {
+        LifecyclePolicy.require(Step.COMPLETE, courseId, program, status);
+        apply(new CourseCompleted(courseId, program, direction, partner, period, roster.stillEnrolled()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(CancelCourse command) {
+        LifecyclePolicy.require(Step.CANCEL, courseId, program, status);
+        apply(new CourseCancelled(courseId, command.reason(), status));
+        return version();
+    }
+
+    private static long version() {
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? 0 : version;
+    }
+
+    @EventSourcingHandler
+    void on(CourseProposed event) {
+        courseId = event.courseId();
+        program = event.program();
+        direction = event.direction();
+        partner = event.partner();
+        capacity = event.capacity();
+        status = CourseStatus.PROPOSED;
+    }
+
+    @EventSourcingHandler
+    void on(HistoricalCourseImported event) {
+        courseId = event.courseId();
+        program = event.program();
+        direction = event.direction();
+        partner = event.partner();
+        period = event.period();
+        capacity = event.people();
+        status = CourseStatus.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(DemandSurveyRecorded event) {
+        status = CourseStatus.DEMAND_SURVEYED;
+        lastStageDate = event.surveyedOn();
+    }
+
+    @EventSourcingHandler
+    void on(CourseSelected event) {
+        status = CourseStatus.SELECTED;
+        lastStageDate = event.decidedOn();
+    }
+
+    @EventSourcingHandler
+    void on(CourseRejected event) {
+        status = CourseStatus.REJECTED;
+        lastStageDate = event.decidedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ConsigneeInvitationPublished event) {
+        status = CourseStatus.INVITATION_PUBLISHED;
+        lastStageDate = event.publishedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ConsigneeAwarded event) {
+        status = CourseStatus.CONSIGNEE_AWARDED;
+        lastStageDate = event.decidedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ConsigneeNotAwarded event) {
+        status = CourseStatus.NOT_AWARDED;
+        lastStageDate = event.decidedOn();
+    }
+
+    @EventSourcingHandler
+    void on(CourseScheduled event) {
+        status = CourseStatus.SCHEDULED;
+        period = event.period();
+    }
+
+    @EventSourcingHandler
+    void on(TraineeEnrolled event) {
+        roster.enrol(event.traineeId(), event.trainee());
+    }
+
+    @EventSourcingHandler
+    void on(TraineeWithdrawn event) {
+        roster.withdraw(event.traineeId());
+    }
+
+    @EventSourcingHandler
+    void on(CourseStarted event) {
+        status = CourseStatus.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(CourseCompleted event) {
+        status = CourseStatus.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(CourseCancelled event) {
+        status = CourseStatus.CANCELLED;
+    }
+
+    /** Refusal of an import (or any creation) whose id already names a course. */
+    public static class CourseAlreadyExists extends DomainRefusal {
+        public CourseAlreadyExists(CourseId id, CourseStatus status) {
+            super("Course '" + id + "' already exists and is " + status + "; allowed now: nothing for a new course");
+        }
+    }
+}
