@@ -43,11 +43,33 @@ final class HttpApi {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    private Answer send(String user, HttpRequest.Builder request) {
+    /** Status and content type only, read as soon as the headers arrive (works for event streams too). */
+    Answer head(String user, String method, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+        authorise(user, request);
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void authorise(String user, HttpRequest.Builder request) {
         if (user != null) {
             String credentials = user + ":" + user + "-pass";
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    private Answer send(String user, HttpRequest.Builder request) {
+        authorise(user, request);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
