@@ -1,0 +1,97 @@
+package kr.go.gg.training.standalone;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile and careless input over every command endpoint: each gets a problem+json 4xx that says what is wrong,
+ * and no event is appended.
+ */
+class BadInputTest extends StandaloneTestBase {
+
+    private static final String UNKNOWN = "/api/courses/" + UUID.randomUUID();
+    private static final String TRAINEE = """
+            {"name":"Ali","country":"Iraq","organization":"Ministry","position":"Director","level":"MID_LEVEL"}""";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String course;
+
+    record Case(String name, String path, String body, int status) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> cases() {
+        String c = "{course}";
+        return Stream.of(
+                new Case("malformed JSON", "/api/courses", "{\"title\":", 400),
+                new Case("empty body", "/api/courses", "", 400),
+                new Case("missing fields", "/api/courses", "{}", 400),
+                new Case("blank title", "/api/courses", course("  ", "KOICA", "INBOUND", "20"), 400),
+                new Case("100 kB title", "/api/courses", course("x".repeat(100_000), "KOICA", "INBOUND", "20"), 400),
+                new Case("unknown programme", "/api/courses", course("t", "MARS", "INBOUND", "20"), 400),
+                new Case("capacity of the wrong type", "/api/courses", course("t", "KOICA", "INBOUND", "\"many\""), 400),
+                new Case("negative capacity", "/api/courses", course("t", "KOICA", "INBOUND", "-1"), 400),
+                new Case("outbound KOICA course", "/api/courses", course("t", "KOICA", "OUTBOUND", "20"), 400),
+                new Case("unknown agreement classification", "/api/agreements",
+                        "{\"province\":\"Hebei\",\"classification\":\"SECRET\",\"signedOn\":\"2013-01\"}", 400),
+                new Case("agreement month not a month", "/api/agreements",
+                        "{\"province\":\"Hebei\",\"classification\":\"GENERAL\",\"signedOn\":\"2013-13\"}", 400),
+                new Case("survey date not a date", c + "/demand-survey", "{\"surveyedOn\":\"yesterday\"}", 400),
+                new Case("survey date in 1850", c + "/demand-survey", "{\"surveyedOn\":\"1850-01-01\"}", 400),
+                new Case("selection without a decision", c + "/selection", "{\"decidedOn\":\"2016-01-05\"}", 400),
+                new Case("fifth quarter", c + "/consignee-invitation", "{\"quarter\":5,\"publishedOn\":\"2016-02-01\"}", 400),
+                new Case("period ending before it starts", c + "/schedule",
+                        "{\"startDate\":\"2016-09-02\",\"endDate\":\"2016-08-23\"}", 400),
+                new Case("period in the year 3000", c + "/schedule",
+                        "{\"startDate\":\"3000-08-23\",\"endDate\":\"3000-09-02\"}", 400),
+                new Case("unknown trainee level", c + "/trainees", TRAINEE.replace("MID_LEVEL", "GENERAL"), 400),
+                new Case("trainee without a name", c + "/trainees", TRAINEE.replace("\"Ali\"", "null"), 400),
+                new Case("withdrawal without a reason", c + "/trainees/" + UUID.randomUUID() + "/withdrawal", "{}", 400),
+                new Case("cancellation without a reason", c + "/cancellation", "{\"reason\":\"\"}", 400),
+                new Case("unknown course", UNKNOWN + "/start", "{}", 404),
+                new Case("unknown trainee", c + "/trainees/" + UUID.randomUUID() + "/withdrawal", "{\"reason\":\"ill\"}", 404),
+                new Case("import of a course with an unknown programme", "/api/imports/historical-courses",
+                        "{\"courses\":[{\"program\":\"MARS\",\"partner\":\"Iraq\",\"startDate\":\"2016-08-23\",\"endDate\":\"2016-09-02\",\"people\":15}]}", 400),
+                new Case("import of a course with negative people", "/api/imports/historical-courses",
+                        "{\"courses\":[{\"program\":\"KOICA\",\"partner\":\"Iraq\",\"startDate\":\"2016-08-23\",\"endDate\":\"2016-09-02\",\"people\":-3}]}", 400),
+                new Case("step out of order", c + "/start", "{}", 409));
+    }
+
+    private static String course(String title, String program, String direction, String capacity) {
+        return """
+                {"title":"%s","program":"%s","direction":"%s","partner":"Iraq","capacity":%s}"""
+                .formatted(title, program, direction, capacity);
+    }
+
+    @BeforeEach
+    void aProposedCourse() {
+        HttpApi.Answer proposed = api.post("staff", "/api/courses", course("Bad input", "KOICA", "INBOUND", "20"));
+        course = "/api/courses/" + proposed.json().get("courseId").asText();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void bad_input_gets_a_problem_and_appends_nothing(Case bad) {
+        long events = jdbc.queryForObject("select count(*) from DomainEventEntry", Long.class);
+
+        HttpApi.Answer answer = api.post("staff", bad.path().replace("{course}", course), bad.body());
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(bad.status());
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("detail").asText()).isNotBlank();
+        assertThat(jdbc.queryForObject("select count(*) from DomainEventEntry", Long.class)).isEqualTo(events);
+    }
+}
