@@ -1,0 +1,113 @@
+package kr.go.gg.training.query.web;
+
+import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
+import static org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf;
+
+import java.time.Duration;
+import java.util.List;
+import kr.go.gg.training.api.agreement.AgreementView;
+import kr.go.gg.training.api.agreement.FindAgreements;
+import kr.go.gg.training.api.course.CourseStatus;
+import kr.go.gg.training.api.course.CourseSummary;
+import kr.go.gg.training.api.course.FindCourse;
+import kr.go.gg.training.api.course.FindCourses;
+import kr.go.gg.training.api.course.FindKoicaPipeline;
+import kr.go.gg.training.api.course.KoicaPipeline;
+import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.enrollment.FindRoster;
+import kr.go.gg.training.api.enrollment.Roster;
+import kr.go.gg.training.api.enrollment.RosterEntry;
+import kr.go.gg.training.query.course.CourseAtVersion;
+import kr.go.gg.training.query.course.WatchCourse;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The course, roster, pipeline and agreement queries of API.md, answered through the query bus only. */
+@RestController
+public class CourseQueryController {
+
+    /** How long {@code ?minVersion=} waits for the read model to catch up with a command's version. */
+    static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(10);
+
+    private final QueryGateway queries;
+
+    public CourseQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/courses")
+    public List<CourseSummary> courses(@RequestParam(required = false) Integer year,
+                                       @RequestParam(required = false) Program program,
+                                       @RequestParam(required = false) CourseStatus status) {
+        if (year != null) {
+            QueryProblems.checkYear(year, "year");
+        }
+        return queries.query(new FindCourses(year, program, status), multipleInstancesOf(CourseSummary.class)).join();
+    }
+
+    /**
+     * One course. With {@code minVersion} (the {@code X-Course-Version} a command answered with) it waits up
+     * to {@link #READ_YOUR_WRITES_WAIT} until the summary has applied that event: read-your-writes.
+     */
+    @GetMapping("/api/courses/{id}")
+    public ResponseEntity<CourseSummary> course(@PathVariable String id, @RequestParam(required = false) Long minVersion) {
+        if (minVersion == null) {
+            CourseSummary found = queries.query(new FindCourse(id), instanceOf(CourseSummary.class)).join();
+            if (found == null) {
+                throw QueryProblems.notFound("course", id);
+            }
+            return ResponseEntity.ok(found);
+        }
+        CourseAtVersion seen = awaitVersion(id, minVersion);
+        return ResponseEntity.ok().header("X-Course-Version", Long.toString(seen.version())).body(seen.summary());
+    }
+
+    @GetMapping("/api/courses/{id}/trainees")
+    public List<RosterEntry> trainees(@PathVariable String id) {
+        Roster roster = queries.query(new FindRoster(id), instanceOf(Roster.class)).join();
+        if (roster == null) {
+            throw QueryProblems.notFound("course", id);
+        }
+        return roster.trainees();
+    }
+
+    @GetMapping("/api/pipeline")
+    public KoicaPipeline pipeline(@RequestParam int year) {
+        QueryProblems.checkYear(year, "year");
+        return queries.query(new FindKoicaPipeline(year), instanceOf(KoicaPipeline.class)).join();
+    }
+
+    @GetMapping("/api/agreements")
+    public List<AgreementView> agreements() {
+        return queries.query(new FindAgreements(), multipleInstancesOf(AgreementView.class)).join();
+    }
+
+    private CourseAtVersion awaitVersion(String id, long minVersion) {
+        SubscriptionQueryResult<CourseAtVersion, CourseAtVersion> result = queries.subscriptionQuery(
+                new WatchCourse(id), instanceOf(CourseAtVersion.class), instanceOf(CourseAtVersion.class));
+        try {
+            CourseAtVersion[] last = new CourseAtVersion[1];
+            CourseAtVersion reached = result.initialResult().concatWith(result.updates())
+                    .doOnNext(seen -> last[0] = seen)
+                    .filter(seen -> seen.version() >= minVersion)
+                    .next()
+                    .timeout(READ_YOUR_WRITES_WAIT, Mono.empty())
+                    .block();
+            if (reached != null) {
+                return reached;
+            }
+            if (last[0] == null) {
+                throw QueryProblems.notFound("course", id);
+            }
+            throw QueryProblems.notCaughtUp(id, last[0].version(), minVersion);
+        } finally {
+            result.close();
+        }
+    }
+}
