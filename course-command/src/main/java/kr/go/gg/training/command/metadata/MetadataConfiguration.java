@@ -1,0 +1,45 @@
+package kr.go.gg.training.command.metadata;
+
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Who did what: commands carry {@code user} and {@code correlationId} (the HTTP request's), and both are copied
+ * into every event the command causes. Declaring a CorrelationDataProvider switches off Axon's default
+ * MessageOriginProvider, so it is declared again here, with its correlation key renamed to {@code causationId}
+ * (the id of the message that caused this one) so it does not overwrite the request's correlation id.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MetadataConfiguration {
+
+    @Bean
+    UserAndCorrelationDispatchInterceptor userAndCorrelationDispatchInterceptor() {
+        return new UserAndCorrelationDispatchInterceptor();
+    }
+
+    @Bean
+    CorrelationDataProvider userAndCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(UserAndCorrelationDispatchInterceptor.USER,
+                UserAndCorrelationDispatchInterceptor.CORRELATION_ID);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(MessageOriginProvider.class)
+    MessageOriginProvider messageOriginProvider() {
+        return new MessageOriginProvider("causationId", "traceId");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "correlationIdFilter")
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}
