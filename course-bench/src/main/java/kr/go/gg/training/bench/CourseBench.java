@@ -1,9 +1,474 @@
 package kr.go.gg.training.bench;
 
-/** Placeholder until the benchmark issue lands. */
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bson.Document;
+
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.course.CourseStatus;
+import kr.go.gg.training.api.course.CourseSummary;
+import kr.go.gg.training.api.course.FindCourse;
+import kr.go.gg.training.api.report.FindYearlyPerformance;
+import kr.go.gg.training.api.report.YearlyPerformanceReport;
+
+/**
+ * The benchmark of issue 6: the system against its limit and its peer, in one run, in this process, on the
+ * embedded default. {@code java -jar course-bench.jar [--courses N]}; see {@link BenchOptions#usage()}.
+ *
+ * <ol>
+ *   <li>start the system on a fresh data folder; warm up; workload 1 through the command gateway from 4 clients;
+ *       projection lag; a smaller run over HTTP;</li>
+ *   <li>stop, start again (the restart) and measure the data folder against the event payloads;</li>
+ *   <li>replay every read model against a raw JDBC read of the event rows;</li>
+ *   <li>the ten-year report through the query gateway against a raw driver {@code findOne} by {@code _id};</li>
+ *   <li>raw durable JDBC appends of event-sized rows, and the CRUD peer, at the same concurrency.</li>
+ * </ol>
+ * Prints a table, then as the very last line {@code bench: key=value ...}.
+ */
 public final class CourseBench {
 
+    static final Duration WAIT = Duration.ofMinutes(10);
+
+    private final BenchOptions options;
+    private final PrintStream out;
+    private final Figures figures = new Figures();
+
+    private CourseBench(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
     public static void main(String[] args) {
-        System.out.println("bench: not yet implemented");
+        int status = 0;
+        try {
+            run(System.out, args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            status = 2;
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    /** Runs the benchmark; prints progress, the table and the {@code bench:} line to {@code out}, returns the line. */
+    public static String run(PrintStream out, String... args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        return new CourseBench(options, out).run();
+    }
+
+    private void progress(String message) {
+        out.printf("[bench %6.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
+        out.flush();
+    }
+
+    private long started;
+
+    private String run() throws Exception {
+        started = System.nanoTime();
+        Path dir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("course-bench-");
+        Files.createDirectories(dir);
+        if (options.dataDir() != null) {
+            try (Stream<Path> files = Files.list(dir)) {
+                if (files.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--data-dir " + dir + " is not empty; the bench needs a fresh folder");
+                }
+            }
+        }
+        int perCourse = CoursePlan.commandsPerCourse(options.enrolments());
+        figures.note("data folder: " + dir.toAbsolutePath() + (options.keepData() ? " (kept)" : " (deleted afterwards)"));
+        figures.note(String.format("workload: %d courses x %d commands (KOICA pipeline, schedule, %d enrolments, start,"
+                        + " completion), %d clients; start dates spread over %d-%d",
+                options.courses(), perCourse, options.enrolments(), options.clients(), CoursePlan.FIRST_YEAR,
+                CoursePlan.LAST_YEAR));
+        try {
+            firstStart(dir);
+            secondStart(dir);
+        } finally {
+            if (!options.keepData()) {
+                deleteRecursively(dir);
+            }
+        }
+        figures.put("total_s", (System.nanoTime() - started) / 1e9, 1, "s", "wall time of the whole run");
+        goals();
+        String line = figures.benchLine();
+        out.print(figures.table());
+        out.println(line);
+        out.flush();
+        return line;
+    }
+
+    // ---------------------------------------------------------------- first start: commands, lag, HTTP
+
+    private long eventsOfWorkload;
+    private double eventsPerSecond;
+    private YearlyPerformanceReport liveReport;
+
+    private void firstStart(Path dir) throws Exception {
+        long t = System.nanoTime();
+        progress("starting the system on " + dir);
+        try (SystemUnderTest sut = SystemUnderTest.start(dir)) {
+            figures.put("startup_s", (System.nanoTime() - t) / 1e9, 1, "s", "first start of the system (fresh folder)");
+            EventTable events = new EventTable(sut.dataSource());
+            CommandGateway gateway = sut.commandGateway();
+
+            if (options.warmupCourses() > 0) {
+                progress("warm-up: " + options.warmupCourses() + " courses through the gateway");
+                Load.run(1_000_000, options.warmupCourses(), options.clients(), gatewayWalker(gateway, "Warm-up", null));
+                sut.awaitProcessorsAt(sut.headIndex(), WAIT);
+            }
+
+            progress("workload 1: " + options.courses() + " courses through the command gateway from "
+                    + options.clients() + " clients");
+            long before = events.count();
+            AtomicReference<LastAck> last = new AtomicReference<>();
+            Load.Result commands = Load.run(0, options.courses(), options.clients(), gatewayWalker(gateway, "Bench", last));
+            eventsOfWorkload = events.count() - before;
+            eventsPerSecond = eventsOfWorkload / commands.seconds();
+            figures.put("courses", options.courses(), 0, "", "courses of workload 1");
+            figures.put("commands", commands.commands(), 0, "", "commands of workload 1 (command gateway, sendAndWait)");
+            figures.put("events", eventsOfWorkload, 0, "", "events appended by workload 1");
+            figures.put("commands_per_s", commands.commandsPerSecond(), 1, "1/s", "workload 1 throughput");
+            figures.put("events_per_s", eventsPerSecond, 1, "1/s", "events appended per second in workload 1");
+            figures.put("cmd_p50_ms", commands.latencies().percentileMs(50), 2, "ms", "command latency p50");
+            figures.put("cmd_p99_ms", commands.latencies().percentileMs(99), 2, "ms", "command latency p99");
+            figures.put("cmd_max_ms", commands.latencies().percentileMs(100), 2, "ms", "command latency max");
+
+            // projection lag: every streaming processor has handled the newest event, and the last completed
+            // course reads back COMPLETED through the query side
+            long head = sut.headIndex();
+            QueryGateway queries = sut.queryGateway();
+            LastAck ack = last.get();
+            long seen = SystemUnderTest.awaitNanos(() -> sut.allProcessorsAt(head) && courseCompleted(queries, ack.courseId()),
+                    WAIT, 200, () -> System.err.println("bench: " + sut.describePositions()));
+            figures.put("lag_ms", Math.max(0, seen - commands.lastAckNanos()) / 1e6, 1, "ms",
+                    "last acknowledged command until every read model shows it");
+            figures.put("processors", sut.streamingProcessors().size(), 0, "", "streaming event processors (read models)");
+            figures.note("processors: " + String.join(", ", sut.streamingProcessors().keySet()));
+
+            if (options.httpCourses() > 0) {
+                progress("HTTP: " + options.httpCourses() + " courses over HTTP (Basic auth staff) from "
+                        + options.clients() + " clients on port " + sut.port());
+                HttpCommandClient warm = new HttpCommandClient(sut.port(), "staff", "staff-pass");
+                httpWalker(warm).walk(2_000_000, new Latencies());
+                Load.Result http = Load.run(3_000_000, options.httpCourses(), options.clients(),
+                        httpWalker(new HttpCommandClient(sut.port(), "staff", "staff-pass")));
+                figures.put("http_courses", options.httpCourses(), 0, "", "courses of the HTTP run");
+                figures.put("http_commands_per_s", http.commandsPerSecond(), 1, "1/s", "HTTP run throughput");
+                figures.put("http_p50_ms", http.latencies().percentileMs(50), 2, "ms", "HTTP command latency p50");
+                figures.put("http_p99_ms", http.latencies().percentileMs(99), 2, "ms", "HTTP command latency p99");
+            }
+            sut.awaitProcessorsAt(sut.headIndex(), WAIT);
+            liveReport = report(queries);
+            figures.put("data_bytes_before_restart", folderBytes(dir), 0, "B", "data folder before the restart");
+            progress("stopping the system");
+        }
+    }
+
+    private record LastAck(CourseId courseId, long nanos) {
+    }
+
+    private Load.Walker gatewayWalker(CommandGateway gateway, String label, AtomicReference<LastAck> last) {
+        return (index, latencies) -> {
+            CourseId id = CourseId.random();
+            List<Object> commands = CoursePlan.commands(label, index, id, options.enrolments());
+            for (Object command : commands) {
+                long start = System.nanoTime();
+                gateway.sendAndWait(command);
+                latencies.record(System.nanoTime() - start);
+            }
+            if (last != null) {
+                LastAck ack = new LastAck(id, System.nanoTime());
+                last.accumulateAndGet(ack, (a, b) -> a == null || b.nanos() > a.nanos() ? b : a);
+            }
+            return commands.size();
+        };
+    }
+
+    private Load.Walker httpWalker(HttpCommandClient client) {
+        return (index, latencies) -> {
+            List<Object> commands = CoursePlan.commands("HTTP", index, CourseId.random(), options.enrolments());
+            String courseId = null;
+            for (Object command : commands) {
+                long start = System.nanoTime();
+                courseId = client.send(command, courseId);
+                latencies.record(System.nanoTime() - start);
+            }
+            return commands.size();
+        };
+    }
+
+    private boolean queryUnavailableNoted;
+
+    private boolean courseCompleted(QueryGateway queries, CourseId id) {
+        try {
+            CourseSummary summary = queries.query(new FindCourse(id.value()), ResponseTypes.instanceOf(CourseSummary.class)).get();
+            return summary != null && summary.status() == CourseStatus.COMPLETED;
+        } catch (ExecutionException | RuntimeException e) {
+            if (!queryUnavailableNoted) {
+                queryUnavailableNoted = true;
+                figures.note("lag: FindCourse failed (" + e + "); lag measured by processor positions only");
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static YearlyPerformanceReport report(QueryGateway queries) throws Exception {
+        return queries.query(new FindYearlyPerformance(CoursePlan.FIRST_YEAR, CoursePlan.LAST_YEAR),
+                ResponseTypes.instanceOf(YearlyPerformanceReport.class)).get();
+    }
+
+    // ---------------------------------------------------------------- after the restart
+
+    private void secondStart(Path dir) throws Exception {
+        long t = System.nanoTime();
+        progress("restarting the system on the same folder");
+        try (SystemUnderTest sut = SystemUnderTest.start(dir)) {
+            figures.put("restart_s", (System.nanoTime() - t) / 1e9, 1, "s", "second start (the restart)");
+            EventTable events = new EventTable(sut.dataSource());
+            sut.awaitProcessorsAt(sut.headIndex(), WAIT);
+            disk(dir, events);
+            replay(sut, events);
+            query(sut);
+            rawAppend(sut, events);
+            crud(sut);
+            progress("stopping the system");
+        }
+    }
+
+    private void disk(Path dir, EventTable events) throws IOException {
+        long folder = folderBytes(dir);
+        long payload = events.payloadBytes();
+        figures.put("data_bytes", folder, 0, "B", "data folder after the workload and a restart");
+        figures.put("events_db_bytes", bytesMatching(dir, "events"), 0, "B", "the event store's H2 file(s)");
+        figures.put("readmodels_bytes", bytesMatching(dir, "readmodels"), 0, "B", "the wire server's H2 file(s)");
+        figures.put("stored_events", events.count(), 0, "", "event rows in the store (warm-up, workload 1, HTTP)");
+        figures.put("payload_bytes", payload, 0, "B", "serialized event payloads stored");
+        figures.put("metadata_bytes", events.metaDataBytes(), 0, "B", "serialized event metadata stored");
+        figures.put("disk_ratio", payload == 0 ? 0 : (double) folder / payload, 2, "x", "data_bytes / payload_bytes");
+    }
+
+    private void replay(SystemUnderTest sut, EventTable events) throws Exception {
+        long total = events.count();
+        long head = sut.headIndex();
+        progress("replay: resetting every read model and rebuilding it from " + total + " events");
+        long start = System.nanoTime();
+        List<String> reset = sut.resetAllProcessors();
+        long done = sut.awaitProcessorsAt(head, WAIT);
+        double seconds = (done - start) / 1e9;
+        YearlyPerformanceReport rebuilt = report(sut.queryGateway());
+        boolean match = Objects.equals(rebuilt, liveReport);
+        figures.note("replay: reset " + reset + "; rebuilt report " + (match ? "equals" : "DIFFERS FROM") + " the live one");
+        progress("raw JDBC read of the event rows");
+        RawJdbc.ReadResult raw = RawJdbc.readAll(sut.dataSource(), events, 3);
+        double replayRate = total / seconds;
+        figures.put("replay_events", total, 0, "", "events replayed into every read model");
+        figures.put("replay_s", seconds, 2, "s", "reset until every processor is at the head again");
+        figures.put("replay_events_per_s", replayRate, 1, "1/s", "replay throughput (all read models together)");
+        figures.put("replay_match", match ? 1 : 0, 0, "", "1 when the rebuilt ten-year report equals the live one");
+        figures.put("raw_read_rows_per_s", raw.rowsPerSecond(), 1, "1/s", "plain JDBC read of every event row, best of 3");
+        figures.put("replay_ratio", replayRate / raw.rowsPerSecond(), 4, "", "replay_events_per_s / raw_read_rows_per_s");
+    }
+
+    private void query(SystemUnderTest sut) throws Exception {
+        int n = options.queries();
+        int warmup = Math.max(10, n / 5);
+        QueryGateway queries = sut.queryGateway();
+        progress("dashboard query: the ten-year report " + n + " times through the query gateway");
+        YearlyPerformanceReport report = null;
+        for (int i = 0; i < warmup; i++) {
+            report = report(queries);
+        }
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            report = report(queries);
+            latencies.record(System.nanoTime() - start);
+        }
+        int years = report == null ? 0 : report.years().size();
+        int rows = report == null ? 0 : report.years().stream().mapToInt(y -> y.groups().stream().mapToInt(g -> g.rows().size()).sum()).sum();
+
+        MongoDatabase database = sut.mongoDatabase();
+        String collection = largestReadModel(database);
+        MongoCollection<Document> documents = database.getCollection(collection);
+        List<Object> ids = new ArrayList<>();
+        for (Document d : documents.find().projection(Projections.include("_id")).limit(1000)) {
+            ids.add(d.get("_id"));
+        }
+        progress("raw driver findOne by _id on '" + collection + "' " + n + " times");
+        for (int i = 0; i < warmup; i++) {
+            documents.find(Filters.eq("_id", ids.get(i % ids.size()))).first();
+        }
+        Latencies findOne = new Latencies();
+        for (int i = 0; i < n; i++) {
+            Object id = ids.get(i % ids.size());
+            long start = System.nanoTime();
+            Document found = documents.find(Filters.eq("_id", id)).first();
+            findOne.record(System.nanoTime() - start);
+            if (found == null) {
+                throw new IllegalStateException("findOne found no document " + id);
+            }
+        }
+        figures.put("query_years", years, 0, "", "years in the report answer");
+        figures.put("query_rows", rows, 0, "", "course rows in the report answer");
+        figures.put("query_p50_ms", latencies.percentileMs(50), 3, "ms", "ten-year report via the query gateway, p50");
+        figures.put("query_p99_ms", latencies.percentileMs(99), 3, "ms", "ten-year report via the query gateway, p99");
+        figures.put("findone_p50_ms", findOne.percentileMs(50), 3, "ms", "raw driver findOne by _id, p50");
+        figures.put("findone_p99_ms", findOne.percentileMs(99), 3, "ms", "raw driver findOne by _id, p99");
+        figures.put("query_ratio", latencies.percentileMs(99) / findOne.percentileMs(99), 2, "",
+                "query_p99_ms / findone_p99_ms");
+        figures.note("findOne baseline collection: " + collection + " (" + ids.size() + " ids)");
+    }
+
+    private static String largestReadModel(MongoDatabase database) {
+        String best = null;
+        long bestCount = -1;
+        for (String name : database.listCollectionNames()) {
+            if (name.startsWith("bench_") || name.startsWith("system.") || name.toLowerCase().contains("token")) {
+                continue;
+            }
+            long count = database.getCollection(name).countDocuments();
+            if (count > bestCount) {
+                best = name;
+                bestCount = count;
+            }
+        }
+        if (best == null || bestCount <= 0) {
+            throw new IllegalStateException("no read-model collection with documents for the findOne baseline");
+        }
+        return best;
+    }
+
+    private void rawAppend(SystemUnderTest sut, EventTable events) throws Exception {
+        long rows = options.rawAppendRows() > 0 ? options.rawAppendRows() : Math.min(Math.max(eventsOfWorkload, 100), 30_000);
+        progress("raw JDBC: " + rows + " durable single-row inserts of event-sized rows from " + options.clients() + " clients");
+        List<EventTable.Row> samples = events.sample(2000);
+        RawJdbc.AppendResult raw = RawJdbc.append(sut.dataSource(), events, samples, rows, options.clients(),
+                CoursePlan.commandsPerCourse(options.enrolments()));
+        figures.put("raw_appends_per_s", raw.rowsPerSecond(), 1, "1/s", "plain JDBC durable inserts, same file and settings");
+        figures.put("raw_append_p99_ms", raw.latencies().percentileMs(99), 2, "ms", "raw insert latency p99");
+        figures.put("append_ratio", eventsPerSecond / raw.rowsPerSecond(), 3, "", "events_per_s / raw_appends_per_s");
+    }
+
+    private void crud(SystemUnderTest sut) {
+        CrudPeer peer = new CrudPeer(sut.mongoDatabase());
+        peer.drop();
+        if (options.warmupCourses() > 0) {
+            progress("CRUD peer warm-up: " + options.warmupCourses() + " courses");
+            Load.run(1_000_000, options.warmupCourses(), options.clients(), crudWalker(peer));
+        }
+        progress("CRUD peer: " + options.courses() + " courses with the driver from " + options.clients() + " clients");
+        Load.Result crud = Load.run(0, options.courses(), options.clients(), crudWalker(peer));
+        figures.put("crud_commands_per_s", crud.commandsPerSecond(), 1, "1/s", "CRUD peer throughput, same workload");
+        figures.put("crud_p50_ms", crud.latencies().percentileMs(50), 2, "ms", "CRUD peer latency p50");
+        figures.put("crud_p99_ms", crud.latencies().percentileMs(99), 2, "ms", "CRUD peer latency p99");
+        figures.put("crud_ratio", figures.get("commands_per_s") / crud.commandsPerSecond(), 3, "",
+                "commands_per_s / crud_commands_per_s");
+        peer.drop();
+    }
+
+    private Load.Walker crudWalker(CrudPeer peer) {
+        return (index, latencies) -> {
+            List<Object> commands = CoursePlan.commands("CRUD", index, CourseId.random(), options.enrolments());
+            for (Object command : commands) {
+                long start = System.nanoTime();
+                peer.handle(command);
+                latencies.record(System.nanoTime() - start);
+            }
+            return commands.size();
+        };
+    }
+
+    // ---------------------------------------------------------------- goals and files
+
+    private void goals() {
+        goal("crud_ratio", ">=", 1.0);
+        goal("append_ratio", ">=", 0.5);
+        goal("replay_ratio", ">=", 0.1);
+        goal("query_ratio", "<=", 3);
+        goal("disk_ratio", "<=", 5);
+    }
+
+    private void goal(String key, String op, double target) {
+        if (!figures.has(key)) {
+            return;
+        }
+        double value = figures.get(key);
+        boolean met = op.equals(">=") ? value >= target : value <= target;
+        figures.note(String.format(java.util.Locale.ROOT, "goal %-13s %s %-4s : %-8s (%.4f)", key, op, fmt(target),
+                met ? "met" : "MISSED", value));
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    static long folderBytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            AtomicLong total = new AtomicLong();
+            files.filter(Files::isRegularFile).forEach(f -> {
+                try {
+                    total.addAndGet(Files.size(f));
+                } catch (IOException e) {
+                    // a file removed while walking (H2 temp files) counts as gone
+                }
+            });
+            return total.get();
+        }
+    }
+
+    private static long bytesMatching(Path dir, String prefix) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .mapToLong(f -> {
+                        try {
+                            return Files.size(f);
+                        } catch (IOException e) {
+                            return 0;
+                        }
+                    }).sum();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("bench: could not delete " + dir + ": " + e);
+        }
     }
 }

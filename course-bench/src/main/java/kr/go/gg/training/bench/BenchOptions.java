@@ -1,0 +1,101 @@
+package kr.go.gg.training.bench;
+
+import java.nio.file.Path;
+
+/**
+ * Command-line options: {@code --courses N} (default 500) sizes workload 1; the rest have sensible defaults
+ * derived from it. Every option is {@code --name value} or {@code --name=value}.
+ */
+public record BenchOptions(int courses,
+                           int httpCourses,
+                           int clients,
+                           int queries,
+                           int warmupCourses,
+                           int rawAppendRows,
+                           Path dataDir,
+                           boolean keepData,
+                           int enrolments) {
+
+    public static final int DEFAULT_COURSES = 500;
+
+    public static BenchOptions parse(String... args) {
+        Integer courses = null;
+        Integer http = null;
+        Integer clients = null;
+        Integer queries = null;
+        Integer warmup = null;
+        Integer rawRows = null;
+        Integer enrolments = null;
+        Path dataDir = null;
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'; " + usage());
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (name.equals("keep-data") || name.equals("help")) {
+                value = "true";
+            } else {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--" + name + " needs a value; " + usage());
+                }
+                value = args[++i];
+            }
+            switch (name) {
+                case "courses" -> courses = positive(name, value);
+                case "http-courses" -> http = nonNegative(name, value);
+                case "clients" -> clients = positive(name, value);
+                case "queries" -> queries = positive(name, value);
+                case "warmup-courses" -> warmup = nonNegative(name, value);
+                case "raw-rows" -> rawRows = positive(name, value);
+                case "enrolments" -> enrolments = nonNegative(name, value);
+                case "data-dir" -> dataDir = Path.of(value);
+                case "keep-data" -> keep = Boolean.parseBoolean(value);
+                case "help" -> throw new IllegalArgumentException(usage());
+                default -> throw new IllegalArgumentException("unknown option --" + name + "; " + usage());
+            }
+        }
+        int n = courses == null ? DEFAULT_COURSES : courses;
+        return new BenchOptions(n,
+                http == null ? Math.max(1, n / 10) : http,
+                clients == null ? 4 : clients,
+                queries == null ? 1000 : queries,
+                warmup == null ? Math.min(40, Math.max(1, n / 10)) : warmup,
+                rawRows == null ? 0 : rawRows,
+                dataDir,
+                keep,
+                enrolments == null ? 20 : enrolments);
+    }
+
+    public static String usage() {
+        return "usage: java -jar course-bench.jar [--courses N (500)] [--http-courses N (courses/10)] [--clients N (4)]"
+                + " [--queries N (1000)] [--warmup-courses N] [--raw-rows N (events of workload 1, at most 30000)]"
+                + " [--enrolments N (20)] [--data-dir DIR (fresh temp dir)] [--keep-data]";
+    }
+
+    private static int positive(String name, String value) {
+        int n = nonNegative(name, value);
+        if (n == 0) {
+            throw new IllegalArgumentException("--" + name + " must be positive");
+        }
+        return n;
+    }
+
+    private static int nonNegative(String name, String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 0) {
+                throw new IllegalArgumentException("--" + name + " must not be negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " needs a number, not '" + value + "'");
+        }
+    }
+}

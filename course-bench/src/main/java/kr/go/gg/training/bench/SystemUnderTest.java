@@ -1,0 +1,205 @@
+package kr.go.gg.training.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole system in this process on the embedded default: events in Axon's JDBC store on an H2 file,
+ * read models and tokens in the in-process MongoDB wire server on its H2 backend, HTTP on a random port,
+ * the {@code standalone} profile's local users. One instance = one start; {@link #close()} stops it cleanly.
+ */
+public final class SystemUnderTest implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final Path dataDir;
+
+    private SystemUnderTest(ConfigurableApplicationContext context, Path dataDir) {
+        this.context = context;
+        this.dataDir = dataDir;
+    }
+
+    public static SystemUnderTest start(Path dataDir) {
+        String dir = dataDir.toAbsolutePath().toString().replace('\\', '/');
+        // Command-line arguments: the highest precedence, over any application.yml of the modules on the class path.
+        String[] args = {
+                "--spring.profiles.active=standalone",
+                "--course.data-dir=" + dir,
+                "--course.mongo.embedded=true",
+                "--course.mongo.persistent=true",
+                "--spring.data.mongodb.database=course",
+                "--spring.datasource.url=jdbc:h2:file:" + dir + "/events;WRITE_DELAY=0",
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.main.banner-mode=off",
+                "--spring.jmx.enabled=false",
+                "--axoniq.update-checker.disabled=true",
+                "--logging.level.root=WARN",
+                "--logging.level.kr.go.gg.training=WARN",
+                "--logging.level.org.axonframework=WARN",
+                "--logging.level.org.springframework=WARN",
+                "--logging.level.de.bwaldvogel=WARN",
+                "--logging.level.org.mongodb.driver=WARN",
+        };
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .logStartupInfo(false)
+                .registerShutdownHook(false)
+                .run(args);
+        return new SystemUnderTest(context, dataDir);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public CommandGateway commandGateway() {
+        return context.getBean(CommandGateway.class);
+    }
+
+    public QueryGateway queryGateway() {
+        return context.getBean(QueryGateway.class);
+    }
+
+    public DataSource dataSource() {
+        return context.getBean(DataSource.class);
+    }
+
+    public MongoDatabase mongoDatabase() {
+        String name = context.getEnvironment().getProperty("spring.data.mongodb.database", "course");
+        return context.getBean(MongoClient.class).getDatabase(name);
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Every streaming (tracking or pooled) processor of the process, by processing group name. */
+    public Map<String, StreamingEventProcessor> streamingProcessors() {
+        Map<String, StreamingEventProcessor> processors = new LinkedHashMap<>();
+        Map<String, EventProcessor> all = context.getBean(EventProcessingConfiguration.class).eventProcessors();
+        all.forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                processors.put(name, streaming);
+            }
+        });
+        return processors;
+    }
+
+    /** The global index of the newest event in the store, or -1 when the store is empty. */
+    public long headIndex() {
+        TrackingToken head = context.getBean(EventStore.class).createHeadToken();
+        if (head == null) {
+            return -1;
+        }
+        OptionalLong position = head.position();
+        return position.orElse(-1);
+    }
+
+    /** True when every segment of every streaming processor has handled the event at {@code index}. */
+    public boolean allProcessorsAt(long index) {
+        for (StreamingEventProcessor processor : streamingProcessors().values()) {
+            if (!processor.isRunning()) {
+                return false;
+            }
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            if (status.isEmpty()) {
+                return false;
+            }
+            for (EventTrackerStatus segment : status.values()) {
+                if (segment.isErrorState()) {
+                    throw new IllegalStateException("processor " + processor.getName() + " is in error: "
+                            + segment.getError());
+                }
+                if (segment.getCurrentPosition().orElse(-1) < index) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Which processors lag behind {@code index}, for a diagnostic when a wait times out. */
+    public List<String> describePositions() {
+        List<String> lines = new ArrayList<>();
+        streamingProcessors().forEach((name, processor) -> lines.add(name + " running=" + processor.isRunning()
+                + " " + processor.processingStatus().values().stream()
+                .map(s -> s.getCurrentPosition().orElse(-1) + (s.isReplaying() ? "(replay)" : "")).toList()));
+        return lines;
+    }
+
+    /**
+     * Polls {@code condition} every {@code pollMicros} until true; returns the nanoTime when it was seen true.
+     * Fails after {@code timeout}.
+     */
+    public static long awaitNanos(BooleanSupplier condition, Duration timeout, long pollMicros, Runnable onTimeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (condition.getAsBoolean()) {
+                return System.nanoTime();
+            }
+            if (System.nanoTime() > deadline) {
+                onTimeout.run();
+                throw new IllegalStateException("timed out after " + timeout);
+            }
+            try {
+                Thread.sleep(pollMicros / 1000, (int) (pollMicros % 1000) * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public long awaitProcessorsAt(long index, Duration timeout) {
+        return awaitNanos(() -> allProcessorsAt(index), timeout, 500,
+                () -> System.err.println("bench: processors behind " + index + ": " + describePositions()));
+    }
+
+    /**
+     * Rebuilds every read model: stops each resettable streaming processor, resets its tokens to the start of the
+     * stream (its {@code @ResetHandler}s clear the read model) and starts it again.
+     *
+     * @return the names of the processors that were reset
+     */
+    public List<String> resetAllProcessors() {
+        List<String> names = new ArrayList<>();
+        Map<String, StreamingEventProcessor> processors = streamingProcessors();
+        processors.values().forEach(StreamingEventProcessor::shutDown);
+        processors.forEach((name, processor) -> {
+            if (processor.supportsReset()) {
+                processor.resetTokens();
+                names.add(name);
+            }
+        });
+        processors.values().forEach(StreamingEventProcessor::start);
+        return names;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

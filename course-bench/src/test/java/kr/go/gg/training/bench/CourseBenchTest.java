@@ -1,0 +1,61 @@
+package kr.go.gg.training.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the whole benchmark at a tiny size in this JVM and checks the shape of its output: the last line is the
+ * {@code bench:} line with every key of issue 6 and a number for each. No timing is asserted.
+ */
+class CourseBenchTest {
+
+    static final String[] REQUIRED = {
+            "commands_per_s", "events_per_s", "crud_ratio", "append_ratio", "replay_events_per_s", "replay_ratio",
+            "query_p99_ms", "query_ratio", "lag_ms", "disk_ratio",
+            "cmd_p50_ms", "cmd_p99_ms", "http_commands_per_s", "http_p50_ms", "http_p99_ms", "query_p50_ms",
+            "raw_appends_per_s", "raw_read_rows_per_s", "crud_commands_per_s", "findone_p99_ms", "payload_bytes",
+            "data_bytes", "replay_match"};
+
+    @Test
+    void tinyRunPrintsEveryFigureAsTheLastLine() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        String line = CourseBench.run(out, "--courses", "3", "--http-courses", "1", "--queries", "20",
+                "--warmup-courses", "1", "--raw-rows", "200", "--enrolments", "3");
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+        System.out.print(printed);
+
+        String[] lines = printed.strip().split("\\R");
+        assertThat(lines[lines.length - 1]).isEqualTo(line).startsWith("bench: ");
+
+        Map<String, String> figures = new LinkedHashMap<>();
+        for (String pair : line.substring("bench: ".length()).trim().split("\\s+")) {
+            String[] kv = pair.split("=", 2);
+            assertThat(kv).as(pair).hasSize(2);
+            figures.put(kv[0], kv[1]);
+        }
+        for (String key : REQUIRED) {
+            assertThat(figures).as("key " + key).containsKey(key);
+            assertThat(figures.get(key)).as(key).matches("-?\\d+(\\.\\d+)?");
+        }
+        assertThat(Double.parseDouble(figures.get("events"))).as("events appended").isGreaterThan(0);
+        assertThat(figures.get("replay_match")).as("the rebuilt report equals the live one").isEqualTo("1");
+    }
+
+    @Test
+    void optionsHaveTheIssuesDefaults() {
+        BenchOptions options = BenchOptions.parse();
+        assertThat(options.courses()).isEqualTo(500);
+        assertThat(options.clients()).isEqualTo(4);
+        assertThat(options.queries()).isEqualTo(1000);
+        assertThat(CoursePlan.commandsPerCourse(options.enrolments())).isEqualTo(28);
+        assertThat(BenchOptions.parse("--courses=2000").courses()).isEqualTo(2000);
+    }
+}
