@@ -21,6 +21,7 @@ import kr.go.gg.training.query.course.CourseAtVersion;
 import kr.go.gg.training.query.course.WatchCourse;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,13 +33,14 @@ import reactor.core.publisher.Mono;
 @RestController
 public class CourseQueryController {
 
-    /** How long {@code ?minVersion=} waits for the read model to catch up with a command's version. */
-    static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(10);
-
     private final QueryGateway queries;
+    /** How long {@code ?minVersion=} waits for the read model to catch up ({@code course.query.min-version-wait}). */
+    private final Duration minVersionWait;
 
-    public CourseQueryController(QueryGateway queries) {
+    public CourseQueryController(QueryGateway queries,
+                                 @Value("${course.query.min-version-wait:10s}") Duration minVersionWait) {
         this.queries = queries;
+        this.minVersionWait = minVersionWait;
     }
 
     @GetMapping("/api/courses")
@@ -53,7 +55,7 @@ public class CourseQueryController {
 
     /**
      * One course. With {@code minVersion} (the {@code X-Course-Version} a command answered with) it waits up
-     * to {@link #READ_YOUR_WRITES_WAIT} until the summary has applied that event: read-your-writes.
+     * to {@code course.query.min-version-wait} (10 s) until the summary has applied that event: read-your-writes.
      */
     @GetMapping("/api/courses/{id}")
     public ResponseEntity<CourseSummary> course(@PathVariable String id, @RequestParam(required = false) Long minVersion) {
@@ -97,7 +99,7 @@ public class CourseQueryController {
                     .doOnNext(seen -> last[0] = seen)
                     .filter(seen -> seen.version() >= minVersion)
                     .next()
-                    .timeout(READ_YOUR_WRITES_WAIT, Mono.empty())
+                    .timeout(minVersionWait, Mono.empty())
                     .block();
             if (reached != null) {
                 return reached;

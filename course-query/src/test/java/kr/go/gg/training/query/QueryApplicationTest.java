@@ -1,0 +1,94 @@
+package kr.go.gg.training.query;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The query side as it runs alone: H2 event file in a temporary folder (its tables created by this module),
+ * the MongoDB wire server in memory, real HTTP. Every HTTP test class extends this one so they share one
+ * Spring context; they use fresh ids and years so they do not see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "course.mongo.persistent=false",
+        "course.query.batch-size=100",
+        "course.query.min-version-wait=2s",
+        "course.security.users.staff.password={noop}staff-secret",
+        "course.security.users.staff.role=STAFF",
+        "course.security.users.auditor.password={noop}auditor-secret",
+        "course.security.users.auditor.role=AUDITOR",
+        "course.security.users.viewer.password={noop}viewer-secret",
+        "course.security.users.viewer.role=VIEWER",
+        "course.security.users.admin.password={noop}admin-secret",
+        "course.security.users.admin.role=ADMIN"})
+public abstract class QueryApplicationTest {
+
+    private static final Path DATA_DIR;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("course-query-test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("course.data-dir", DATA_DIR::toString);
+    }
+
+    protected final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected EventStore eventStore;
+
+    protected static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Appends one event to the real event store, as the command side would. */
+    protected void append(String type, String aggregateId, long sequence, Object payload) {
+        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, Map.of()));
+    }
+
+    protected HttpRequest.Builder request(String user, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            String credentials = user + ":" + user + "-secret";
+            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    protected HttpResponse<String> get(String user, String path) {
+        try {
+            return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
