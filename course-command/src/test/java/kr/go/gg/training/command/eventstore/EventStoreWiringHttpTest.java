@@ -1,0 +1,55 @@
+package kr.go.gg.training.command.eventstore;
+
+import java.util.Map;
+
+import kr.go.gg.training.command.HttpTestSupport;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventStoreWiringHttpTest extends HttpTestSupport {
+
+    @Autowired
+    EventStorageEngine engine;
+    @Autowired
+    @Qualifier("courseCache")
+    Cache courseCache;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Test
+    void events_go_to_the_jdbc_event_store_as_json() {
+        assertThat(engine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
+        String id = proposeKoica(3);
+        String payload = new String(jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                byte[].class, id));
+        assertThat(payload).startsWith("{").contains("\"title\":\"Smart city policy\"");
+    }
+
+    @Test
+    void the_aggregate_cache_holds_courses_between_commands() {
+        String id = proposeKoica(3);
+        assertThat(courseCache.containsKey(id)).isTrue();
+        assertThat(post("/api/courses/" + id + "/demand-survey", Map.of("surveyedOn", "2015-01-01")).status()).isEqualTo(204);
+        assertThat(courseCache.containsKey(id)).isTrue();
+    }
+
+    @Test
+    void global_indexes_have_no_gaps_from_refused_commands() {
+        String id = proposeKoica(3);
+        post("/api/courses/" + id + "/start", Map.of());
+        String next = proposeKoica(3);
+        Long first = jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class, id);
+        Long second = jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class, next);
+        assertThat(second).isEqualTo(first + 1);
+    }
+}
