@@ -22,9 +22,11 @@ import reactor.core.scheduler.Schedulers;
 public class ReportController {
 
     private final QueryGateway queries;
+    private final ReportStreams streams;
 
-    public ReportController(QueryGateway queries) {
+    ReportController(QueryGateway queries, ReportStreams streams) {
         this.queries = queries;
+        this.streams = streams;
     }
 
     @GetMapping("/api/reports/yearly-performance")
@@ -60,6 +62,7 @@ public class ReportController {
         emitter.onCompletion(close);
         emitter.onTimeout(close);
         emitter.onError(e -> close.run());
+        streams.add(emitter);
         return emitter;
     }
 
