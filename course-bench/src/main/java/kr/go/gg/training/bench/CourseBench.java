@@ -276,7 +276,10 @@ public final class CourseBench {
         long total = events.count();
         long head = sut.headIndex();
         progress("replay: resetting every read model and rebuilding it from " + total + " events");
+        long stopping = System.nanoTime();
+        sut.stopAllProcessors();
         long start = System.nanoTime();
+        figures.note(String.format("replay: stopping the processors took %.2f s (not counted)", (start - stopping) / 1e9));
         List<String> reset = sut.resetAllProcessors();
         long done = sut.awaitProcessorsAt(head, WAIT);
         double seconds = (done - start) / 1e9;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
@@ -42,6 +43,8 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     public static SystemUnderTest start(Path dataDir) {
+        // read by Axon as a system property (or environment variable), not from Spring's environment
+        System.setProperty("axoniq.update-checker.disabled", "true");
         String dir = dataDir.toAbsolutePath().toString().replace('\\', '/');
         // Command-line arguments: the highest precedence, over any application.yml of the modules on the class path.
         String[] args = {
@@ -50,7 +53,6 @@ public final class SystemUnderTest implements AutoCloseable {
                 "--course.mongo.embedded=true",
                 "--course.mongo.persistent=true",
                 "--spring.data.mongodb.database=course",
-                "--spring.datasource.url=jdbc:h2:file:" + dir + "/events;WRITE_DELAY=0",
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--spring.main.banner-mode=off",
@@ -61,6 +63,8 @@ public final class SystemUnderTest implements AutoCloseable {
                 "--logging.level.org.axonframework=WARN",
                 "--logging.level.org.springframework=WARN",
                 "--logging.level.de.bwaldvogel=WARN",
+                // the wire server logs a dropped missing collection (a reset handler's drop) as an ERROR
+                "--logging.level.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler=OFF",
                 "--logging.level.org.mongodb.driver=WARN",
         };
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
@@ -179,7 +183,7 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     /**
-     * Rebuilds every read model: stops each resettable streaming processor, resets its tokens to the start of the
+     * Rebuilds every read model: (after {@link #stopAllProcessors()}) resets its tokens to the start of the
      * stream (its {@code @ResetHandler}s clear the read model) and starts it again.
      *
      * @return the names of the processors that were reset
@@ -187,7 +191,6 @@ public final class SystemUnderTest implements AutoCloseable {
     public List<String> resetAllProcessors() {
         List<String> names = new ArrayList<>();
         Map<String, StreamingEventProcessor> processors = streamingProcessors();
-        processors.values().forEach(StreamingEventProcessor::shutDown);
         processors.forEach((name, processor) -> {
             if (processor.supportsReset()) {
                 processor.resetTokens();
@@ -196,6 +199,13 @@ public final class SystemUnderTest implements AutoCloseable {
         });
         processors.values().forEach(StreamingEventProcessor::start);
         return names;
+    }
+
+    /** Stops every streaming processor (in parallel), as a reset requires. */
+    public void stopAllProcessors() {
+        CompletableFuture.allOf(streamingProcessors().values().stream()
+                .map(StreamingEventProcessor::shutdownAsync)
+                .toArray(CompletableFuture[]::new)).join();
     }
 
     @Override
