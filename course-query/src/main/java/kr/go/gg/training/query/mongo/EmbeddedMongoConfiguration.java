@@ -11,7 +11,13 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +29,22 @@ import org.springframework.context.annotation.Configuration;
  * {@code spring.data.mongodb.uri} names a real MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "course.mongo.embedded", havingValue = "true", matchIfMissing = true)
+@Conditional(EmbeddedMongoConfiguration.Embedded.class)
 public class EmbeddedMongoConfiguration {
+
+    /** {@code course.mongo.embedded}, by default true except in the {@code axonserver} profile. */
+    static class Embedded extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            Environment environment = context.getEnvironment();
+            String configured = environment.getProperty("course.mongo.embedded");
+            boolean embedded = configured != null
+                    ? Boolean.parseBoolean(configured.strip())
+                    : !environment.acceptsProfiles(Profiles.of("axonserver"));
+            return new ConditionOutcome(embedded, "course.mongo.embedded=" + configured + ", profiles "
+                    + String.join(",", environment.getActiveProfiles()));
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 

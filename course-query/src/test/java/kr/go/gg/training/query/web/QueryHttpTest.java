@@ -214,6 +214,18 @@ class QueryHttpTest extends QueryApplicationTest {
     }
 
     @Test
+    void adminPathsAreForAdminsAndAuditorsMayListProjections() throws Exception {
+        assertProblem(get("viewer", "/api/admin/projections"), 403);
+        assertProblem(get("staff", "/api/admin/projections"), 403);
+        assertProblem(get(null, "/api/admin/projections"), 401);
+        assertThat(get("auditor", "/api/admin/projections").statusCode()).isNotIn(401, 403);
+        assertThat(get("admin", "/api/admin/projections").statusCode()).isNotIn(401, 403);
+        var replayAsAuditor = http.send(request("auditor", "/api/admin/projections/rosters/replay")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(replayAsAuditor, 403);
+    }
+
+    @Test
     void healthIsOpenAndUpWhenMongoAnswers() throws Exception {
         HttpResponse<String> health = get(null, "/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
