@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * One Spring context for every HTTP test (subclasses add no configuration): the embedded default on an H2 file
  * in a temporary directory, test users with secret passwords, a real HTTP client.
  */
+@ActiveProfiles("test") // not standalone: the documented local users must not be needed
 @SpringBootTest(classes = CourseCommandApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HttpTestSupport {
 

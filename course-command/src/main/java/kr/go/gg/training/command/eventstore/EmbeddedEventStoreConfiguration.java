@@ -1,7 +1,10 @@
 package kr.go.gg.training.command.eventstore;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +25,9 @@ public class EmbeddedEventStoreConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "course.event-store.compact-on-shutdown", matchIfMissing = true)
-    H2Compaction h2Compaction(DataSource dataSource) {
-        return new H2Compaction(dataSource);
+    @ConditionalOnProperty(name = "course.event-store.compaction", havingValue = "true", matchIfMissing = true)
+    H2FileCompaction h2FileCompaction(DataSource dataSource,
+                                      @Value("${course.event-store.compaction-interval:60s}") Duration interval) {
+        return new H2FileCompaction(dataSource, interval);
     }
 }

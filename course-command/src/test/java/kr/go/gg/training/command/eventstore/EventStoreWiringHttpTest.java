@@ -43,6 +43,19 @@ class EventStoreWiringHttpTest extends HttpTestSupport {
         assertThat(courseCache.containsKey(id)).isTrue();
     }
 
+    @Autowired
+    H2FileCompaction compaction;
+
+    @Test
+    void online_compaction_runs_beside_live_commands() {
+        String id = proposeKoica(3);
+        compaction.compactNow();
+        assertThat(post("/api/courses/" + id + "/demand-survey", Map.of("surveyedOn", "2015-01-01")).status()).isEqualTo(204);
+        compaction.compactNow();
+        assertThat(compaction.isAvailable()).isTrue();
+        assertThat(events(id)).isEqualTo(2);
+    }
+
     @Test
     void global_indexes_have_no_gaps_from_refused_commands() {
         String id = proposeKoica(3);
