@@ -3,6 +3,9 @@ package kr.go.gg.training.command.eventstore;
 import java.util.Map;
 
 import kr.go.gg.training.command.HttpTestSupport;
+import kr.go.gg.training.command.agreement.AgreementLookupConfiguration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -24,6 +27,15 @@ class EventStoreWiringHttpTest extends HttpTestSupport {
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void the_agreement_lookup_is_kept_by_a_subscribing_processor() {
+        assertThat(processing.eventProcessor(AgreementLookupConfiguration.PROCESSING_GROUP))
+                .hasValueSatisfying(processor -> assertThat(processor).isInstanceOf(SubscribingEventProcessor.class));
+    }
 
     @Test
     void events_go_to_the_jdbc_event_store_as_json() {
