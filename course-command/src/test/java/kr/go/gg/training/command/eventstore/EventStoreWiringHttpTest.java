@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.HealthContributorRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
@@ -35,6 +36,14 @@ class EventStoreWiringHttpTest extends HttpTestSupport {
     void the_agreement_lookup_is_kept_by_a_subscribing_processor() {
         assertThat(processing.eventProcessor(AgreementLookupConfiguration.PROCESSING_GROUP))
                 .hasValueSatisfying(processor -> assertThat(processor).isInstanceOf(SubscribingEventProcessor.class));
+    }
+
+    @Autowired
+    HealthContributorRegistry health;
+
+    @Test
+    void health_includes_the_event_store_database() {
+        assertThat(health.getContributor("db")).isNotNull();
     }
 
     @Test
