@@ -5,6 +5,7 @@ import kr.go.gg.training.query.CourseQueryApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 
 /**
  * The system under test: both sides in one process on the embedded default, scanned exactly as
@@ -15,5 +16,6 @@ import org.springframework.context.annotation.FilterType;
 @ComponentScan(basePackages = {"kr.go.gg.training.command", "kr.go.gg.training.query"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {CourseCommandApplication.class, CourseQueryApplication.class}))
+@Import(GapQueryFix.class)
 public class BenchApplication {
 }

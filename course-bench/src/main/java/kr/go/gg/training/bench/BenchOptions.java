@@ -14,7 +14,11 @@ public record BenchOptions(int courses,
                            int rawAppendRows,
                            Path dataDir,
                            boolean keepData,
-                           int enrolments) {
+                           int enrolments,
+                           java.util.Set<String> fixes) {
+
+    /** Experiments that apply a change proposed for another module inside the bench's own wiring. */
+    public static final java.util.Set<String> KNOWN_FIXES = java.util.Set.of("gap-query");
 
     public static final int DEFAULT_COURSES = 500;
 
@@ -28,6 +32,7 @@ public record BenchOptions(int courses,
         Integer enrolments = null;
         Path dataDir = null;
         boolean keep = false;
+        java.util.Set<String> fixes = new java.util.TreeSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -57,26 +62,36 @@ public record BenchOptions(int courses,
                 case "enrolments" -> enrolments = nonNegative(name, value);
                 case "data-dir" -> dataDir = Path.of(value);
                 case "keep-data" -> keep = Boolean.parseBoolean(value);
+                case "fix" -> {
+                    for (String fix : value.split(",")) {
+                        if (!KNOWN_FIXES.contains(fix.strip())) {
+                            throw new IllegalArgumentException("unknown --fix " + fix + "; known: " + KNOWN_FIXES);
+                        }
+                        fixes.add(fix.strip());
+                    }
+                }
                 case "help" -> throw new IllegalArgumentException(usage());
                 default -> throw new IllegalArgumentException("unknown option --" + name + "; " + usage());
             }
         }
         int n = courses == null ? DEFAULT_COURSES : courses;
         return new BenchOptions(n,
-                http == null ? Math.max(1, n / 10) : http,
+                http == null ? Math.max(1, n / 50) : http,
                 clients == null ? 4 : clients,
                 queries == null ? 1000 : queries,
                 warmup == null ? Math.min(40, Math.max(1, n / 10)) : warmup,
                 rawRows == null ? 0 : rawRows,
                 dataDir,
                 keep,
-                enrolments == null ? 20 : enrolments);
+                enrolments == null ? 20 : enrolments,
+                java.util.Set.copyOf(fixes));
     }
 
     public static String usage() {
-        return "usage: java -jar course-bench.jar [--courses N (500)] [--http-courses N (courses/10)] [--clients N (4)]"
+        return "usage: java -jar course-bench.jar [--courses N (500)] [--http-courses N (courses/50)] [--clients N (4)]"
                 + " [--queries N (1000)] [--warmup-courses N] [--raw-rows N (events of workload 1, at most 30000)]"
-                + " [--enrolments N (20)] [--data-dir DIR (fresh temp dir)] [--keep-data]";
+                + " [--enrolments N (20)] [--data-dir DIR (fresh temp dir)] [--keep-data]"
+                + " [--fix gap-query (experiment: a change proposed for course-command, applied in the bench's wiring)]";
     }
 
     private static int positive(String name, String value) {

@@ -42,7 +42,7 @@ public final class SystemUnderTest implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    public static SystemUnderTest start(Path dataDir) {
+    public static SystemUnderTest start(Path dataDir, java.util.Set<String> fixes) {
         // read by Axon as a system property (or environment variable), not from Spring's environment
         System.setProperty("axoniq.update-checker.disabled", "true");
         String dir = dataDir.toAbsolutePath().toString().replace('\\', '/');
@@ -67,6 +67,9 @@ public final class SystemUnderTest implements AutoCloseable {
                 "--logging.level.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler=OFF",
                 "--logging.level.org.mongodb.driver=WARN",
         };
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        fixes.forEach(fix -> all.add("--bench.fix." + fix + "=true"));
+        args = all.toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .logStartupInfo(false)
