@@ -30,6 +30,7 @@ import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeLevel;
 import kr.go.gg.training.query.mongo.ReadModelConfiguration;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -82,6 +83,8 @@ class ProcessorsTest extends QueryApplicationTest {
         for (String group : ReadModelConfiguration.PROCESSING_GROUPS) {
             assertThat(processing.eventProcessor(group, TrackingEventProcessor.class)).as(group).isPresent();
             assertThat(processing.tokenStore(group)).as(group).isInstanceOf(MongoTokenStore.class);
+            // no JDBC transaction: the token is then stored after the batch's bulk writes, not before the batch
+            assertThat(processing.transactionManager(group)).as(group).isSameAs(NoTransactionManager.instance());
             awaitCaughtUp(processing.eventProcessor(group, TrackingEventProcessor.class).orElseThrow());
             assertThat(readModelDatabase.getCollection("trackingtokens").countDocuments(Filters.eq("processorName", group)))
                     .as(group).isEqualTo(1);

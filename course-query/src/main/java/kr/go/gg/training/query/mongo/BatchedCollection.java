@@ -18,9 +18,11 @@ import org.bson.Document;
 
 /**
  * A collection as one processor batch sees it: documents are read once per batch (by {@code _id}), changed
- * in memory by every event of the batch, and written back as ONE {@code bulkWrite} when the batch's unit of
- * work prepares to commit, beside the processor's token (MongoDB without transactions: a crash between the
- * two, or the wire server losing its last second, re-delivers events, so every handler is idempotent).
+ * in memory by every event of the batch, and written back as ONE {@code bulkWrite} per collection at the end
+ * of the batch: by {@link #flushAll} after the batch's last event (the processors' interceptor, see
+ * {@link ReadModelConfiguration}), else when the unit of work prepares to commit. The processor stores its
+ * token after that, so without transactions a crash in between (or the wire server losing its last second)
+ * re-delivers events rather than skipping them: every handler is idempotent.
  */
 public final class BatchedCollection {
 
@@ -73,20 +75,34 @@ public final class BatchedCollection {
         });
     }
 
+    /** Writes what this unit of work has changed in every batched collection now (a failure fails the batch). */
+    public static void flushAll(UnitOfWork<?> unitOfWork) {
+        unitOfWork.root().resources().values().forEach(resource -> {
+            if (resource instanceof Pending pending) {
+                pending.flush();
+            }
+        });
+    }
+
     private Pending pending() {
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
         return uow.getOrComputeResource(resourceKey, k -> {
-            Pending created = new Pending();
-            uow.onPrepareCommit(u -> created.flush(collection));
+            Pending created = new Pending(collection);
+            uow.onPrepareCommit(u -> created.flush());
             return created;
         });
     }
 
     private static final class Pending {
+        private final MongoCollection<Document> collection;
         private final Map<Object, Document> documents = new HashMap<>();
         private final Map<Object, Document> changed = new LinkedHashMap<>();
 
-        private void flush(MongoCollection<Document> collection) {
+        private Pending(MongoCollection<Document> collection) {
+            this.collection = collection;
+        }
+
+        private void flush() {
             if (changed.isEmpty()) {
                 return;
             }
@@ -98,6 +114,7 @@ public final class BatchedCollection {
                         : new ReplaceOneModel<>(Filters.eq("_id", change.getKey()), change.getValue(), upsert));
             }
             collection.bulkWrite(writes);
+            changed.clear();
         }
     }
 }
