@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import kr.go.gg.training.command.agreement.AgreementPolicy;
 import kr.go.gg.training.command.agreement.ExchangeAgreement;
 import kr.go.gg.training.command.course.Course;
+import kr.go.gg.training.command.course.CourseState;
 import kr.go.gg.training.command.course.LifecyclePolicy;
 import kr.go.gg.training.command.course.StageDatePolicy;
 import kr.go.gg.training.command.course.Step;
@@ -32,7 +33,7 @@ class ArchitectureTest {
     @Test
     void the_domain_uses_no_spring_types() {
         noClasses().that().belongToAnyOf(Course.class, ExchangeAgreement.class, LifecyclePolicy.class, StageDatePolicy.class,
-                        Step.class, StepNotAllowed.class, CourseRoster.class, EnrolmentPolicy.class, AgreementPolicy.class)
+                        Step.class, StepNotAllowed.class, CourseState.class, CourseRoster.class, EnrolmentPolicy.class, AgreementPolicy.class)
                 .or().resideInAPackage("kr.go.gg.training.command.domain..")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .check(classes);

@@ -173,6 +173,17 @@ public class Course {
         return version();
     }
 
+    /** The course as its events left it: what an auditor's "state as of" shows. */
+    public CourseState state() {
+        return new CourseState(courseId, program, direction, partner, capacity, status, lastStageDate, period,
+                roster.enrolled());
+    }
+
+    /** An empty course to fold stored events into (time travel reuses the event sourcing handlers). */
+    public static Course blank() {
+        return new Course();
+    }
+
     private static long version() {
         Long version = AggregateLifecycle.getVersion();
         return version == null ? 0 : version;

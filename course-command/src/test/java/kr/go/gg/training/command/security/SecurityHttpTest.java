@@ -50,6 +50,7 @@ class SecurityHttpTest extends HttpTestSupport {
         Answer docs = get(null, "/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().get("paths").has("/api/courses/{id}/schedule")).isTrue();
+        assertThat(get(null, "/swagger-ui/index.html").status()).isEqualTo(200);
         assertThat(get(null, "/actuator/metrics").status()).isEqualTo(401);
         assertThat(get(null, "/api/courses/x/history").status()).isEqualTo(401);
         assertThat(get(VIEWER, "/api/courses/x/history").status()).isEqualTo(403);
