@@ -60,9 +60,13 @@ public abstract class CourseListingProjection {
     protected void applied(Document course) {
     }
 
+    /** Creates the indexes of the collections (again after a reset has dropped them). */
+    protected void createIndexes() {
+    }
+
     @EventHandler
     void on(CourseProposed e, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(e.courseId(), seq, d -> {
+        create(e.courseId(), seq, d -> {
             d.put("title", e.title());
             d.put("program", e.program().name());
             d.put("direction", e.direction().name());
@@ -151,7 +155,7 @@ public abstract class CourseListingProjection {
     /** A course of the printed record: completed, with its headcount as both capacity and enrolment. */
     @EventHandler
     void on(HistoricalCourseImported e, @SequenceNumber long seq) {
-        apply(e.courseId(), seq, d -> {
+        create(e.courseId(), seq, d -> {
             d.put("title", e.title() != null ? e.title() : e.partner() + " " + e.period().startDate());
             d.put("program", e.program().name());
             d.put("direction", e.direction().name());
@@ -167,6 +171,7 @@ public abstract class CourseListingProjection {
     void reset() {
         courses.collection().drop();
         years.collection().drop();
+        createIndexes();
     }
 
     private static Consumer<Document> decided(CourseStatus status, LocalDate on) {
@@ -181,12 +186,23 @@ public abstract class CourseListingProjection {
         d.put("endDate", period.endDate().toString());
     }
 
+    private void create(CourseId courseId, long seq, Consumer<Document> change) {
+        apply(courseId, seq, change, true);
+    }
+
     private void apply(CourseId courseId, long seq, Consumer<Document> change) {
+        apply(courseId, seq, change, false);
+    }
+
+    private void apply(CourseId courseId, long seq, Consumer<Document> change, boolean creates) {
         String id = courseId.value();
         Document course = courses.findOrNew(id);
         Long version = course.getLong("version");
         if (version != null && seq <= version) {
             return; // delivered before (replayed batch, restored token)
+        }
+        if (version == null && !creates) {
+            return; // a course's stream starts with its proposal or import; nothing to fold onto
         }
         Integer oldYear = course.getInteger("year");
         change.accept(course);

@@ -42,7 +42,12 @@ public class CourseSummaryProjection extends CourseListingProjection {
         super(new BatchedCollection(readModelDatabase.getCollection(SUMMARIES)),
                 new BatchedCollection(readModelDatabase.getCollection(YEARS)));
         this.emitter = emitter;
-        // For filters without a year on real MongoDB (the wire server accepts and ignores these).
+        createIndexes();
+    }
+
+    /** For the filters without a year, on real MongoDB (the wire server accepts and ignores them). */
+    @Override
+    protected void createIndexes() {
         courses.collection().createIndex(Indexes.ascending("program", "status"));
         courses.collection().createIndex(Indexes.ascending("status"));
     }

@@ -155,6 +155,13 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
     }
 
     @Test
+    void anEventOfAnUnknownCourseIsNotFoldedIntoAHalfSummary() {
+        deliver(projection, event("ghost", new TraineeEnrolled(new CourseId("ghost"), new TraineeId("t"), trainee("A"), 1)));
+        assertThat(course("ghost")).isNull();
+        assertThat(projection.handle(new FindCourses(null, null, null))).isEmpty();
+    }
+
+    @Test
     void duplicateDeliveryAndReplayLeaveTheSameDocuments() {
         CourseId id = new CourseId("d1");
         var proposed = event("d1", new CourseProposed(id, "D", Program.KOICA, Direction.INBOUND, "Ghana", 5, 2026));
