@@ -92,7 +92,8 @@ public abstract class HttpTestSupport {
             }
             headers.forEach(request::header);
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(false);
+            JsonNode json = !isJson || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), json, response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
