@@ -16,8 +16,10 @@ import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Period;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.historical.ImportHistoricalCourse;
-import kr.go.gg.training.command.course.Course;
+import kr.go.gg.training.command.domain.Refusal;
+import kr.go.gg.training.command.web.CommandProblemHandler;
 import kr.go.gg.training.command.web.CommandSender;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,7 +87,10 @@ public class HistoricalImportController {
                 try {
                     commandGateway.sendAndWait(command);
                     imported++;
-                } catch (Course.CourseAlreadyExists e) {
+                } catch (CommandExecutionException e) {
+                    if (CommandProblemHandler.refusalOf(e).map(Refusal::kind).orElse(null) != Refusal.Kind.ALREADY_EXISTS) {
+                        throw e;
+                    }
                     already++;
                 }
             }

@@ -2,6 +2,7 @@ package kr.go.gg.training.command.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
+import kr.go.gg.training.command.domain.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -69,17 +71,17 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", "No course or agreement '" + e.getAggregateIdentifier() + "'");
     }
 
-    /** Distributed command buses (Axon Server) wrap the handler's exception; answer as if it were local. */
+    /** Refusals arrive as CommandExecutionException with {@link Refusal} details (see RefusalInterceptor). */
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail remoteFailure(CommandExecutionException e) throws CommandExecutionException {
-        Throwable cause = e.getCause();
-        if (cause instanceof DomainRefusal || cause instanceof ConcurrencyException) {
-            return problem(HttpStatus.CONFLICT, "Refused", cause.getMessage());
-        }
-        if (cause instanceof NotFound || cause instanceof AggregateNotFoundException) {
-            return problem(HttpStatus.NOT_FOUND, "Not found", cause.getMessage());
-        }
-        throw e;
+    ProblemDetail commandFailed(CommandExecutionException e) throws CommandExecutionException {
+        Refusal refusal = refusalOf(e).orElseThrow(() -> e);
+        return refusal.kind() == Refusal.Kind.NOT_FOUND
+                ? problem(HttpStatus.NOT_FOUND, "Not found", refusal.message())
+                : problem(HttpStatus.CONFLICT, "Refused", refusal.message());
+    }
+
+    public static Optional<Refusal> refusalOf(CommandExecutionException e) {
+        return e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
     }
 
     @Override
