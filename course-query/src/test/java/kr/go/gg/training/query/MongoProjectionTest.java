@@ -93,6 +93,11 @@ public abstract class MongoProjectionTest {
     /** What a replay does: the reset handler, then the whole stream again, in batches of {@code batchSize}. */
     protected void replay(Object projection, int batchSize) {
         new AnnotationEventHandlerAdapter(projection).prepareReset();
+        for (String name : database.listCollectionNames()) {
+            if (database.getCollection(name).countDocuments() != 0) {
+                throw new AssertionError("the reset handler left documents in " + name);
+            }
+        }
         for (int i = 0; i < stream.size(); i += batchSize) {
             deliver(projection, stream.subList(i, Math.min(stream.size(), i + batchSize)));
         }

@@ -19,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** problem+json (RFC 9457) for this module's controllers only; bad input names its field in {@code errors}. */
-@RestControllerAdvice(basePackageClasses = QueryProblemAdvice.class)
+@RestControllerAdvice(basePackages = "kr.go.gg.training.query")
 class QueryProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValueException.class)

@@ -1,0 +1,34 @@
+package kr.go.gg.training.query.admin;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** API.md "Audit and operations": projection status (ADMIN, AUDITOR) and replay (ADMIN). */
+@RestController
+public class ProjectionAdminController {
+
+    private final ProjectionAdmin admin;
+
+    public ProjectionAdminController(ProjectionAdmin admin) {
+        this.admin = admin;
+    }
+
+    @GetMapping("/api/admin/projections")
+    public List<ProjectionAdmin.ProjectionStatus> projections() {
+        return admin.statuses();
+    }
+
+    @PostMapping("/api/admin/projections/{name}/replay")
+    public ResponseEntity<ProjectionAdmin.ProjectionStatus> replay(@PathVariable String name) {
+        if (!admin.replay(name)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection named " + name);
+        }
+        return ResponseEntity.accepted().body(admin.status(name));
+    }
+}

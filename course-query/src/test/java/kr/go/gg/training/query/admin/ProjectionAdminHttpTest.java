@@ -1,0 +1,78 @@
+package kr.go.gg.training.query.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.course.CourseProposed;
+import kr.go.gg.training.api.course.CourseScheduled;
+import kr.go.gg.training.api.course.Direction;
+import kr.go.gg.training.api.course.Period;
+import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.enrollment.Trainee;
+import kr.go.gg.training.api.enrollment.TraineeEnrolled;
+import kr.go.gg.training.api.enrollment.TraineeId;
+import kr.go.gg.training.query.QueryApplicationTest;
+import kr.go.gg.training.query.mongo.ReadModelConfiguration;
+import org.junit.jupiter.api.Test;
+
+class ProjectionAdminHttpTest extends QueryApplicationTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private HttpResponse<String> post(String user, String path) throws Exception {
+        return http.send(request(user, path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode projection(String name) throws Exception {
+        for (JsonNode status : json.readTree(get("auditor", "/api/admin/projections").body())) {
+            if (status.get("name").asText().equals(name)) {
+                return status;
+            }
+        }
+        throw new AssertionError("no projection " + name);
+    }
+
+    @Test
+    void aReplayRebuildsTheRosterWhileStatusShowsPositions() throws Exception {
+        String id = newId();
+        CourseId course = new CourseId(id);
+        append("Course", id, 0, new CourseProposed(course, "Replayed", Program.KOICA, Direction.INBOUND, "Nepal", 10, 2071));
+        append("Course", id, 1, new CourseScheduled(course, new Period(LocalDate.of(2071, 5, 3), LocalDate.of(2071, 5, 9))));
+        append("Course", id, 2, new TraineeEnrolled(course, new TraineeId("n1"),
+                new Trainee("Sita", "Nepal", "Ministry", "Officer", null), 1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).contains("Sita"));
+        String roster = get("staff", "/api/courses/" + id + "/trainees").body();
+
+        HttpResponse<String> list = get("auditor", "/api/admin/projections");
+        assertThat(list.statusCode()).isEqualTo(200);
+        JsonNode statuses = json.readTree(list.body());
+        assertThat(statuses.findValuesAsText("name")).containsExactlyElementsOf(ReadModelConfiguration.PROCESSING_GROUPS);
+        for (JsonNode status : statuses) {
+            assertThat(status.get("replaying").isBoolean()).isTrue();
+            assertThat(status.get("progress").asDouble()).isBetween(0.0, 1.0);
+            assertThat(status.get("head").asLong()).isGreaterThanOrEqualTo(status.get("position").asLong());
+        }
+
+        HttpResponse<String> replay = post("admin", "/api/admin/projections/rosters/replay");
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode rosters = projection("rosters");
+            assertThat(rosters.get("position").asLong()).isEqualTo(rosters.get("head").asLong());
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).isEqualTo(roster));
+
+        HttpResponse<String> unknown = post("admin", "/api/admin/projections/nonsense/replay");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+}
