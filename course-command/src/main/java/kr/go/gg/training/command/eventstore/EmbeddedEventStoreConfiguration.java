@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,11 @@ public class EmbeddedEventStoreConfiguration {
     @Bean
     EventStoreSchema eventStoreSchema(DataSource dataSource) {
         return new EventStoreSchema(dataSource);
+    }
+
+    @Bean
+    PersistenceExceptionResolver uniqueViolationResolver() {
+        return new UniqueViolationResolver();
     }
 
     @Bean
