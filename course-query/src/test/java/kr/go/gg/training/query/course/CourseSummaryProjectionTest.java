@@ -22,7 +22,6 @@ import kr.go.gg.training.api.course.DemandSurveyRecorded;
 import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.FindCourse;
 import kr.go.gg.training.api.course.FindCourses;
-import kr.go.gg.training.api.course.Period;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.enrollment.Trainee;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
