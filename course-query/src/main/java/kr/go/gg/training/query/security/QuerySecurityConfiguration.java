@@ -35,7 +35,7 @@ public class QuerySecurityConfiguration {
                         .hasAnyRole(Role.STAFF.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/admin/projections").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/courses", "/api/courses/*", "/api/reports/**",
+                        .requestMatchers(HttpMethod.GET, "/api/courses", "/api/courses/*", "/api/courses/*/stream", "/api/reports/**",
                                 "/api/pipeline", "/api/agreements").hasAnyRole(EVERY_ROLE)
                         .anyRequest().hasAnyRole(Role.STAFF.name(), Role.AUDITOR.name(), Role.ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))

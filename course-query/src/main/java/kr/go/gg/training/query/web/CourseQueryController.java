@@ -22,11 +22,14 @@ import kr.go.gg.training.query.course.WatchCourse;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The course, roster, pipeline and agreement queries of API.md, answered through the query bus only. */
@@ -34,12 +37,14 @@ import reactor.core.publisher.Mono;
 public class CourseQueryController {
 
     private final QueryGateway queries;
+    private final EventStreams streams;
     /** How long {@code ?minVersion=} waits for the read model to catch up ({@code course.query.min-version-wait}). */
     private final Duration minVersionWait;
 
-    public CourseQueryController(QueryGateway queries,
-                                 @Value("${course.query.min-version-wait:10s}") Duration minVersionWait) {
+    CourseQueryController(QueryGateway queries, EventStreams streams,
+                          @Value("${course.query.min-version-wait:10s}") Duration minVersionWait) {
         this.queries = queries;
+        this.streams = streams;
         this.minVersionWait = minVersionWait;
     }
 
@@ -68,6 +73,20 @@ public class CourseQueryController {
         }
         CourseAtVersion seen = awaitVersion(id, minVersion);
         return ResponseEntity.ok().header("X-Course-Version", Long.toString(seen.version())).body(seen.summary());
+    }
+
+    /** Server-sent events named {@code course}: the summary on connect and after every change (404 unknown). */
+    @GetMapping(path = "/api/courses/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter courseStream(@PathVariable String id) {
+        SubscriptionQueryResult<CourseAtVersion, CourseAtVersion> result = queries.subscriptionQuery(
+                new WatchCourse(id), instanceOf(CourseAtVersion.class), instanceOf(CourseAtVersion.class));
+        CourseAtVersion current = result.initialResult().block(minVersionWait);
+        if (current == null) {
+            result.close();
+            throw QueryProblems.notFound("course", id);
+        }
+        return streams.open(Flux.just(current).concatWith(result.updates()).map(CourseAtVersion::summary),
+                "course", result::close);
     }
 
     @GetMapping("/api/courses/{id}/trainees")

@@ -7,25 +7,47 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * The open server-sent-event streams. A comment line every 15 s finds clients that went away without a
- * word (a write fails), and on shutdown every stream is completed before the web server's graceful
- * shutdown starts waiting for open requests (a stream never ends by itself).
+ * The open server-sent-event streams of subscription queries. Updates are sent on a separate scheduler so a
+ * slow client never holds up an event processor, and the subscription closes when the client goes away. A
+ * comment line every 15 s finds clients that went away without a word (a write fails), and on shutdown every
+ * stream is completed before the web server's graceful shutdown waits for open requests.
  */
 @Component
-class ReportStreams implements SmartLifecycle {
+class EventStreams implements SmartLifecycle {
 
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService heartbeat;
 
-    void add(SseEmitter emitter) {
+    /** Sends every item as an event named {@code name}; {@code close} ends the subscription query. */
+    SseEmitter open(Flux<?> items, String name, Runnable close) {
+        SseEmitter emitter = new SseEmitter(0L); // no timeout: dashboards stay connected
+        Disposable subscription = items
+                .publishOn(Schedulers.boundedElastic())
+                .subscribe(item -> {
+                    try {
+                        emitter.send(SseEmitter.event().name(name).data(item, MediaType.APPLICATION_JSON));
+                    } catch (IOException | IllegalStateException gone) {
+                        close.run();
+                    }
+                }, emitter::completeWithError, emitter::complete);
+        Runnable end = () -> {
+            open.remove(emitter);
+            subscription.dispose();
+            close.run();
+        };
+        emitter.onCompletion(end);
+        emitter.onTimeout(end);
+        emitter.onError(e -> end.run());
         open.add(emitter);
-        Runnable remove = () -> open.remove(emitter);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
+        return emitter;
     }
 
     @Override
