@@ -128,21 +128,29 @@ public final class SystemUnderTest implements AutoCloseable {
     /** True when every segment of every streaming processor has handled the event at {@code index}. */
     public boolean allProcessorsAt(long index) {
         for (StreamingEventProcessor processor : streamingProcessors().values()) {
-            if (!processor.isRunning()) {
+            if (!processorAt(processor, index)) {
                 return false;
             }
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (status.isEmpty()) {
-                return false;
+        }
+        return true;
+    }
+
+    /** True when every segment of {@code processor} has handled the event at {@code index}. */
+    public boolean processorAt(StreamingEventProcessor processor, long index) {
+        if (!processor.isRunning()) {
+            return false;
+        }
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.isEmpty()) {
+            return false;
+        }
+        for (EventTrackerStatus segment : status.values()) {
+            if (segment.isErrorState()) {
+                throw new IllegalStateException("processor " + processor.getName() + " is in error: "
+                        + segment.getError());
             }
-            for (EventTrackerStatus segment : status.values()) {
-                if (segment.isErrorState()) {
-                    throw new IllegalStateException("processor " + processor.getName() + " is in error: "
-                            + segment.getError());
-                }
-                if (segment.getCurrentPosition().orElse(-1) < index) {
-                    return false;
-                }
+            if (segment.getCurrentPosition().orElse(-1) < index) {
+                return false;
             }
         }
         return true;
