@@ -11,11 +11,13 @@ import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.command.course.Course;
 import kr.go.gg.training.command.course.CourseState;
 import kr.go.gg.training.command.domain.NotFound;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +39,25 @@ public class CourseHistoryController {
 
     private static final String COURSE_TYPE = Course.class.getSimpleName();
     private final EventStore eventStore;
-    private final AggregateModel<Course> courseModel = AnnotatedAggregateMetaModelFactory.inspectAggregate(Course.class);
+    private final ObjectProvider<Configuration> axonConfiguration;
+    private volatile AggregateModel<Course> courseModel;
 
-    public CourseHistoryController(EventStore eventStore) {
+    public CourseHistoryController(EventStore eventStore, ObjectProvider<Configuration> axonConfiguration) {
         this.eventStore = eventStore;
+        this.axonConfiguration = axonConfiguration;
+    }
+
+    /**
+     * Course's model as Axon's configuration builds it: its command handlers take Spring beans as parameters,
+     * which only the configuration's parameter resolvers can resolve. Built on first use, after Axon started.
+     */
+    private AggregateModel<Course> courseModel() {
+        if (courseModel == null) {
+            Configuration configuration = axonConfiguration.getObject();
+            courseModel = AnnotatedAggregateMetaModelFactory.inspectAggregate(Course.class,
+                    configuration.parameterResolverFactory(), configuration.handlerDefinition(Course.class));
+        }
+        return courseModel;
     }
 
     /** Oldest first; long streams are paged with {@code fromSequence} and {@code limit}. */
@@ -83,7 +100,7 @@ public class CourseHistoryController {
             if (!isCourse(event) || event.getTimestamp().isAfter(instant)) {
                 break;
             }
-            courseModel.publish(event, course);
+            courseModel().publish(event, course);
             version = event.getSequenceNumber();
         }
         if (version < 0) {

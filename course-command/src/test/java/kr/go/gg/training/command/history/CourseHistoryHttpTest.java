@@ -32,7 +32,9 @@ class CourseHistoryHttpTest extends HttpTestSupport {
         Answer page = get(AUDITOR, "/api/courses/" + id + "/history?fromSequence=1&limit=1");
         assertThat(page.body()).hasSize(1);
         assertThat(page.body().get(0).get("sequence").asLong()).isEqualTo(1);
-        assertThat(get(AUDITOR, "/api/courses/" + id + "/history?limit=0").status()).isEqualTo(400);
+        Answer badLimit = get(AUDITOR, "/api/courses/" + id + "/history?limit=0");
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.body().get("errors").get(0).get("field").asText()).isEqualTo("limit");
     }
 
     @Test

@@ -37,6 +37,13 @@ class CommandErrorsHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void a_fractional_number_is_not_rounded_into_a_whole_one() {
+        Answer answer = post(PROPOSE, Map.of("title", "t", "program", "KOICA", "direction", "INBOUND", "partner", "p", "capacity", 3.5));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("errors").get(0).get("field").asText()).isEqualTo("capacity");
+    }
+
+    @Test
     void bean_validation_lists_every_bad_field() {
         Answer answer = post(PROPOSE, Map.of("title", " ", "program", "KOICA", "capacity", 0));
         assertThat(answer.status()).isEqualTo(400);
