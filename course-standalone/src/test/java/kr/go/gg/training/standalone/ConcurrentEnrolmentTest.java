@@ -31,7 +31,7 @@ class ConcurrentEnrolmentTest extends StandaloneTestBase {
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         AtomicInteger attempt = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(16);
-        List<Future<?>> running = IntStream.range(0, 16).mapToObj(client -> clients.submit(() -> {
+        List<? extends Future<?>> running = IntStream.range(0, 16).mapToObj(client -> clients.submit(() -> {
             HttpApi own = new HttpApi(port);
             for (int n = attempt.getAndIncrement(); n < 200; n = attempt.getAndIncrement()) {
                 HttpApi.Answer answer = own.post("staff", course + "/trainees", """

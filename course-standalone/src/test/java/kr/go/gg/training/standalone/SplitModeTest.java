@@ -33,7 +33,8 @@ class SplitModeTest {
     static void startBothSides() throws Exception {
         Path dataDir = Files.createTempDirectory("course-split-test");
         mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind("127.0.0.1", 0);
+        mongo.bind("127.0.0.1", 0);
+        InetSocketAddress address = mongo.getLocalAddress();
         command = new SpringApplicationBuilder(CourseCommandApplication.class).profiles("standalone")
                 .run("--server.port=0", "--course.data-dir=" + dataDir);
         query = new SpringApplicationBuilder(CourseQueryApplication.class).profiles("standalone")
