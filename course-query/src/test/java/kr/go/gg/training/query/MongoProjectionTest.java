@@ -65,8 +65,14 @@ public abstract class MongoProjectionTest {
     }
 
     protected EventMessage<?> event(String aggregateId, Object payload, Instant at) {
+        return event("Aggregate", aggregateId, payload, at, Map.of());
+    }
+
+    /** The next event of that aggregate, of that aggregate type, with that metadata (user, correlationId...). */
+    protected EventMessage<?> event(String aggregateType, String aggregateId, Object payload, Instant at,
+                                    Map<String, ?> metaData) {
         long seq = sequences.merge(aggregateId, 0L, (old, zero) -> old + 1);
-        EventMessage<?> message = new GenericDomainEventMessage<>("Aggregate", aggregateId, seq, payload, Map.of(),
+        EventMessage<?> message = new GenericDomainEventMessage<>(aggregateType, aggregateId, seq, payload, metaData,
                 UUID.randomUUID().toString(), at);
         stream.add(message);
         return message;

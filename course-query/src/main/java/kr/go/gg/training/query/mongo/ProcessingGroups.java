@@ -7,6 +7,7 @@ public final class ProcessingGroups {
     public static final String YEARLY_PERFORMANCE = "yearly-performance";
     public static final String KOICA_PIPELINE = "koica-pipeline";
     public static final String AGREEMENTS = "agreements";
+    public static final String AUDIT_LOG = "audit-log";
 
     private ProcessingGroups() {
     }

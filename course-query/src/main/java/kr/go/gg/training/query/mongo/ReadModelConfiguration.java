@@ -29,7 +29,7 @@ public class ReadModelConfiguration {
     /** Every processing group of this module; the admin/replay paths address processors by these names. */
     public static final List<String> PROCESSING_GROUPS = List.of(
             ProcessingGroups.COURSE_SUMMARIES, ProcessingGroups.ROSTERS, ProcessingGroups.YEARLY_PERFORMANCE,
-            ProcessingGroups.KOICA_PIPELINE, ProcessingGroups.AGREEMENTS);
+            ProcessingGroups.KOICA_PIPELINE, ProcessingGroups.AGREEMENTS, ProcessingGroups.AUDIT_LOG);
 
     @Bean
     public MongoDatabase readModelDatabase(MongoClient mongoClient,

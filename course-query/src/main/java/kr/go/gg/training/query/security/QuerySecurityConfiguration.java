@@ -14,7 +14,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The query paths (docs/design.md: {@code @Order(20)}, after the command module's chain): every GET under
- * {@code /api/**} and everything under {@code /api/admin/**}. Rosters are personal data: not for VIEWER.
+ * {@code /api/**} and everything under {@code /api/admin/**}. Rosters are personal data: not for VIEWER. The audit
+ * log (who did what) is for AUDITOR and ADMIN only.
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurityConfiguration {
@@ -33,6 +34,7 @@ public class QuerySecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/courses/*/trainees")
                         .hasAnyRole(Role.STAFF.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/audit-log").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/admin/projections").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/courses", "/api/courses/*", "/api/courses/*/stream", "/api/reports/**",

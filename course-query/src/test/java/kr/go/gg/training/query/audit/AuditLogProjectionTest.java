@@ -1,0 +1,192 @@
+package kr.go.gg.training.query.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kr.go.gg.training.api.InvalidValueException;
+import kr.go.gg.training.api.agreement.AgreementClassification;
+import kr.go.gg.training.api.agreement.AgreementId;
+import kr.go.gg.training.api.agreement.AgreementRecorded;
+import kr.go.gg.training.api.agreement.Province;
+import kr.go.gg.training.api.course.ConsigneeAwarded;
+import kr.go.gg.training.api.course.ConsigneeInvitationPublished;
+import kr.go.gg.training.api.course.ConsigneeNotAwarded;
+import kr.go.gg.training.api.course.CourseCancelled;
+import kr.go.gg.training.api.course.CourseCompleted;
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.course.CourseProposed;
+import kr.go.gg.training.api.course.CourseRejected;
+import kr.go.gg.training.api.course.CourseScheduled;
+import kr.go.gg.training.api.course.CourseSelected;
+import kr.go.gg.training.api.course.CourseStarted;
+import kr.go.gg.training.api.course.CourseStatus;
+import kr.go.gg.training.api.course.DemandSurveyRecorded;
+import kr.go.gg.training.api.course.Direction;
+import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.enrollment.Trainee;
+import kr.go.gg.training.api.enrollment.TraineeEnrolled;
+import kr.go.gg.training.api.enrollment.TraineeId;
+import kr.go.gg.training.api.enrollment.TraineeLevel;
+import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
+import kr.go.gg.training.api.historical.HistoricalCourseImported;
+import kr.go.gg.training.query.MongoProjectionTest;
+import org.axonframework.eventhandling.EventMessage;
+import org.junit.jupiter.api.Test;
+
+class AuditLogProjectionTest extends MongoProjectionTest {
+
+    private static final String[] COLLECTIONS = {AuditLogProjection.AUDIT_LOG, AuditLogProjection.AUDIT_LOG_DAYS};
+    private static final Instant DAY_ONE = Instant.parse("2024-03-01T00:00:00Z");
+    private static final Instant DAY_TWO = Instant.parse("2024-03-02T00:00:00Z");
+
+    private int minute;
+
+    /** An event by that user, each one minute after the previous one, starting at {@code day}. */
+    private EventMessage<?> by(String user, String type, String id, Object payload, Instant day) {
+        return event(type, id, payload, day.plusSeconds(60L * (++minute)),
+                Map.of(AuditLogProjection.USER, user, AuditLogProjection.CORRELATION_ID, "corr-" + minute));
+    }
+
+    private static List<String> actions(List<AuditEntry> entries) {
+        return entries.stream().map(AuditEntry::action).toList();
+    }
+
+    /** One event of every type shared-api defines, as a course's life would produce them, then an agreement. */
+    private List<EventMessage<?>> everyKindOfEvent(String user, Instant day) {
+        CourseId k = new CourseId("k1");
+        CourseId c = new CourseId("c1");
+        CourseId h = new CourseId("h1");
+        var period = period("2024-05-06", "2024-05-17");
+        Trainee trainee = new Trainee("Lan", "Viet Nam", "Ministry", "Director", TraineeLevel.MID_LEVEL);
+        List<EventMessage<?>> events = new ArrayList<>();
+        events.add(by(user, "Course", "k1", new CourseProposed(k, "Smart city", Program.KOICA, Direction.INBOUND, "Peru", 20, 2024), day));
+        events.add(by(user, "Course", "k1", new DemandSurveyRecorded(k, LocalDate.parse("2022-03-01")), day));
+        events.add(by(user, "Course", "k1", new CourseSelected(k, LocalDate.parse("2023-03-01")), day));
+        events.add(by(user, "Course", "k1", new ConsigneeInvitationPublished(k, 1, LocalDate.parse("2024-01-05")), day));
+        events.add(by(user, "Course", "k1", new ConsigneeNotAwarded(k, LocalDate.parse("2024-01-20")), day));
+        events.add(by(user, "Course", "k1", new ConsigneeAwarded(k, LocalDate.parse("2024-02-20")), day));
+        events.add(by(user, "Course", "k1", new CourseScheduled(k, period), day));
+        events.add(by(user, "Course", "k1", new TraineeEnrolled(k, new TraineeId("t1"), trainee, 1), day));
+        events.add(by(user, "Course", "k1", new TraineeEnrolled(k, new TraineeId("t2"), trainee, 2), day));
+        events.add(by(user, "Course", "k1", new TraineeWithdrawn(k, new TraineeId("t2"), "ill", 1), day));
+        events.add(by(user, "Course", "k1", new CourseStarted(k, 1), day));
+        events.add(by(user, "Course", "k1", new CourseCompleted(k, Program.KOICA, Direction.INBOUND, "Peru", period,
+                List.of(new TraineeId("t1"))), day));
+        events.add(by(user, "Course", "c1", new CourseProposed(c, "Rejected", Program.KOICA, Direction.INBOUND, "Laos", 9, 2024), day));
+        events.add(by(user, "Course", "c1", new CourseRejected(c, LocalDate.parse("2023-03-01")), day));
+        events.add(by(user, "Course", "c2", new CourseCancelled(new CourseId("c2"), "no budget", CourseStatus.PROPOSED), day));
+        events.add(by(user, "Course", "h1", new HistoricalCourseImported(h, null, Program.CHINA_EXCHANGE, Direction.INBOUND,
+                "Liaoning", period("2014-06-01", "2014-06-10"), 15, "seed"), day));
+        events.add(by(user, "ExchangeAgreement", "a1", new AgreementRecorded(new AgreementId("a1"), Province.of("Hebei"),
+                AgreementClassification.GENERAL, YearMonth.parse("2013-05")), day));
+        return events;
+    }
+
+    @Test
+    void everyKindOfEventLandsWithUserActionAndWhatItConcerns() {
+        AuditLogProjection projection = new AuditLogProjection(database);
+        List<EventMessage<?>> staffDayOne = everyKindOfEvent("staff", DAY_ONE);
+        deliver(projection, staffDayOne);
+        EventMessage<?> adminDayTwo = by("admin", "Course", "k1", new CourseStarted(new CourseId("k1"), 1), DAY_TWO);
+        EventMessage<?> nobody = event("Course", "x1", new CourseCancelled(new CourseId("x1"), "legacy", CourseStatus.PROPOSED),
+                DAY_TWO.plusSeconds(7200), Map.of());
+        deliver(projection, adminDayTwo, nobody);
+
+        List<AuditEntry> staff = projection.handle(new FindAuditLog("staff", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02")));
+        assertThat(actions(staff)).containsExactly("CourseProposed", "DemandSurveyRecorded", "CourseSelected",
+                "ConsigneeInvitationPublished", "ConsigneeNotAwarded", "ConsigneeAwarded", "CourseScheduled",
+                "TraineeEnrolled", "TraineeEnrolled", "TraineeWithdrawn", "CourseStarted", "CourseCompleted",
+                "CourseProposed", "CourseRejected", "CourseCancelled", "HistoricalCourseImported", "AgreementRecorded");
+        assertThat(staff).allSatisfy(e -> assertThat(e.user()).isEqualTo("staff"));
+        for (int i = 0; i < staff.size(); i++) {
+            EventMessage<?> sent = staffDayOne.get(i);
+            AuditEntry entry = staff.get(i);
+            assertThat(entry.eventId()).isEqualTo(sent.getIdentifier());
+            assertThat(entry.timestamp()).isEqualTo(sent.getTimestamp());
+            assertThat(entry.correlationId()).isEqualTo(sent.getMetaData().get("correlationId"));
+        }
+        AuditEntry proposed = staff.get(0);
+        assertThat(proposed.courseId()).isEqualTo("k1");
+        assertThat(proposed.agreementId()).isNull();
+        assertThat(proposed.aggregateType()).isEqualTo("Course");
+        assertThat(proposed.aggregateId()).isEqualTo("k1");
+        assertThat(proposed.sequence()).isZero();
+        assertThat(staff.get(11).sequence()).isEqualTo(11L);
+        AuditEntry agreement = staff.get(16);
+        assertThat(agreement.courseId()).isNull();
+        assertThat(agreement.agreementId()).isEqualTo("a1");
+        assertThat(agreement.aggregateType()).isEqualTo("ExchangeAgreement");
+
+        // by user and day: the range filters by the event's UTC day
+        assertThat(projection.handle(new FindAuditLog("staff", LocalDate.parse("2024-03-02"), LocalDate.parse("2024-03-31")))).isEmpty();
+        assertThat(actions(projection.handle(new FindAuditLog("admin", LocalDate.parse("2024-02-01"), LocalDate.parse("2024-03-02")))))
+                .containsExactly("CourseStarted");
+        assertThat(projection.handle(new FindAuditLog("nobody", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02")))).isEmpty();
+        // all users: everybody's entries, oldest first, including an event whose metadata names no user
+        List<AuditEntry> everybody = projection.handle(new FindAuditLog(null, LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02")));
+        assertThat(everybody).hasSize(19);
+        assertThat(everybody.subList(0, 17)).isEqualTo(staff);
+        assertThat(everybody.get(17).user()).isEqualTo("admin");
+        assertThat(everybody.get(18).user()).isNull();
+        assertThat(everybody.get(18).correlationId()).isNull();
+        assertThat(projection.handle(new FindAuditLog(" ", LocalDate.parse("2024-03-02"), LocalDate.parse("2024-03-02"))))
+                .isEqualTo(everybody.subList(17, 19));
+    }
+
+    @Test
+    void aRedeliveredEventLeavesOneEntryAndAReplayRebuildsIdenticalDocuments() {
+        AuditLogProjection projection = new AuditLogProjection(database);
+        List<EventMessage<?>> events = everyKindOfEvent("staff", DAY_ONE);
+        deliver(projection, events.subList(0, 10));
+        deliver(projection, events.subList(5, events.size())); // re-delivered from an older token: 5 events again
+        deliver(projection, events.get(0), events.get(0)); // twice in one batch, again
+        var once = documents(COLLECTIONS);
+        List<AuditEntry> entries = projection.handle(new FindAuditLog("staff", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01")));
+        assertThat(entries).hasSize(events.size());
+        assertThat(entries.stream().map(AuditEntry::eventId).distinct()).hasSize(events.size());
+
+        replay(projection, 4);
+        assertThat(documents(COLLECTIONS)).isEqualTo(once);
+        replay(projection, 1000);
+        assertThat(documents(COLLECTIONS)).isEqualTo(once);
+    }
+
+    @Test
+    void aBusyDayIsSplitIntoChunksThatStayIdempotent() {
+        AuditLogProjection projection = new AuditLogProjection(database, 3);
+        List<EventMessage<?>> events = everyKindOfEvent("bench", DAY_ONE); // 17 events: chunks of 3, 3, ..., 2
+        deliver(projection, events.subList(0, 7));
+        deliver(projection, events.subList(7, events.size()));
+        assertThat(database.getCollection(AuditLogProjection.AUDIT_LOG).countDocuments()).isEqualTo(6);
+        assertThat(database.getCollection(AuditLogProjection.AUDIT_LOG_DAYS).find().first().getList("users", org.bson.Document.class))
+                .singleElement().satisfies(u -> assertThat(u.getInteger("chunks")).isEqualTo(6));
+        var once = documents(COLLECTIONS);
+
+        deliver(projection, events.get(1), events.get(8), events.get(16)); // in the first, a middle and the last chunk
+        assertThat(documents(COLLECTIONS)).isEqualTo(once);
+        List<AuditEntry> entries = projection.handle(new FindAuditLog("bench", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01")));
+        assertThat(entries.stream().map(AuditEntry::eventId).toList())
+                .containsExactlyElementsOf(events.stream().map(EventMessage::getIdentifier).toList());
+
+        replay(projection, 5);
+        assertThat(documents(COLLECTIONS)).isEqualTo(once);
+    }
+
+    @Test
+    void aQueryNeedsAnOrderedRangeOfAtMost366Days() {
+        LocalDate from = LocalDate.parse("2024-01-01");
+        assertThat(new FindAuditLog("", from, from.plusDays(365)).user()).isNull(); // 2024 is a leap year: 366 days
+        assertThatThrownBy(() -> new FindAuditLog("staff", from, from.plusDays(366)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("to"));
+        assertThatThrownBy(() -> new FindAuditLog("staff", from, from.minusDays(1)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("from"));
+        assertThatThrownBy(() -> new FindAuditLog("staff", null, from))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("from"));
+    }
+}
