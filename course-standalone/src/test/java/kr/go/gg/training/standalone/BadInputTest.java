@@ -25,6 +25,7 @@ class BadInputTest extends StandaloneTestBase {
     JdbcTemplate jdbc;
 
     String course;
+    String scheduled;
 
     record Case(String name, String path, String body, int status) {
         @Override
@@ -62,7 +63,7 @@ class BadInputTest extends StandaloneTestBase {
                 new Case("withdrawal without a reason", c + "/trainees/" + UUID.randomUUID() + "/withdrawal", "{}", 400),
                 new Case("cancellation without a reason", c + "/cancellation", "{\"reason\":\"\"}", 400),
                 new Case("unknown course", UNKNOWN + "/start", "{}", 404),
-                new Case("unknown trainee", c + "/trainees/" + UUID.randomUUID() + "/withdrawal", "{\"reason\":\"ill\"}", 404),
+                new Case("unknown trainee", "{scheduled}/trainees/" + UUID.randomUUID() + "/withdrawal", "{\"reason\":\"ill\"}", 404),
                 new Case("import of a course with an unknown programme", "/api/imports/historical-courses",
                         "{\"courses\":[{\"program\":\"MARS\",\"partner\":\"Iraq\",\"startDate\":\"2016-08-23\",\"endDate\":\"2016-09-02\",\"people\":15}]}", 400),
                 new Case("import of a course with negative people", "/api/imports/historical-courses",
@@ -80,6 +81,11 @@ class BadInputTest extends StandaloneTestBase {
     void aProposedCourse() {
         HttpApi.Answer proposed = api.post("staff", "/api/courses", course("Bad input", "KOICA", "INBOUND", "20"));
         course = "/api/courses/" + proposed.json().get("courseId").asText();
+        api.post("staff", "/api/agreements", "{\"province\":\"Hebei\",\"classification\":\"GENERAL\",\"signedOn\":\"2013-01\"}");
+        HttpApi.Answer china = api.post("staff", "/api/courses", """
+                {"title":"Scheduled","program":"CHINA_EXCHANGE","direction":"INBOUND","partner":"Hebei Province","capacity":20}""");
+        scheduled = "/api/courses/" + china.json().get("courseId").asText();
+        api.post("staff", scheduled + "/schedule", "{\"startDate\":\"2022-09-15\",\"endDate\":\"2022-09-26\"}");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,7 +93,7 @@ class BadInputTest extends StandaloneTestBase {
     void bad_input_gets_a_problem_and_appends_nothing(Case bad) {
         long events = jdbc.queryForObject("select count(*) from DomainEventEntry", Long.class);
 
-        HttpApi.Answer answer = api.post("staff", bad.path().replace("{course}", course), bad.body());
+        HttpApi.Answer answer = api.post("staff", bad.path().replace("{course}", course).replace("{scheduled}", scheduled), bad.body());
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(bad.status());
         assertThat(answer.contentType()).startsWith("application/problem+json");
