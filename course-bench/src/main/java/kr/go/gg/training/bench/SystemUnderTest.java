@@ -69,6 +69,10 @@ public final class SystemUnderTest implements AutoCloseable {
         };
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
         fixes.forEach(fix -> all.add("--bench.fix." + fix + "=true"));
+        if (fixes.contains("no-metrics")) {
+            // Axon's per-message Micrometer monitors (a timer looked up per message and handler) switched off
+            all.add("--axon.metrics.auto-configuration.enabled=false");
+        }
         args = all.toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
                 .web(WebApplicationType.SERVLET)
