@@ -71,6 +71,18 @@ class SeedReportTest extends StandaloneTestBase {
     }
 
     @Test
+    void the_start_up_import_recorded_the_five_provinces_agreements_in_force() {
+        JsonNode agreements = await().atMost(Duration.ofSeconds(20)).until(() -> api.get("viewer", "/api/agreements").json(),
+                a -> a.size() >= 6);
+        List<String> register = new ArrayList<>();
+        agreements.forEach(a -> register.add(a.get("province").asText() + " " + a.get("classification").asText() + " "
+                + a.get("signedOn").asText() + " " + a.get("inForce").asBoolean()));
+        assertThat(register).contains("Liaoning GENERAL 2001-04 true", "Liaoning EXECUTIVES 2012-03 true",
+                "Guangdong GENERAL 2005-10 true", "Jiangsu GENERAL 2013-01 true", "Hebei GENERAL 2013-01 true",
+                "Shandong GENERAL 2013-05 true");
+    }
+
+    @Test
     void importing_the_seed_again_imports_nothing_new() throws IOException {
         api.post("staff", "/api/imports/historical-courses", seedFile());
 

@@ -12,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** One standalone application on a fresh data folder, shared by every test class that extends this. */
+/**
+ * One standalone application on a fresh data folder, shared by every test class that extends this. It starts
+ * with the seed's records imported (--course.import), as a local installation would.
+ */
 @SpringBootTest(classes = CourseStandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("standalone")
 abstract class StandaloneTestBase {
@@ -27,6 +30,7 @@ abstract class StandaloneTestBase {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("course.data-dir", DATA_DIR::toString);
+        registry.add("course.import", () -> "classpath:seed/gyeonggi-2014-2016.json");
     }
 
     @BeforeEach

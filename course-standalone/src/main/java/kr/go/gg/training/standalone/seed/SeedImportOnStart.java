@@ -1,0 +1,104 @@
+package kr.go.gg.training.standalone.seed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import kr.go.gg.training.api.agreement.AgreementClassification;
+import kr.go.gg.training.api.agreement.AgreementId;
+import kr.go.gg.training.api.agreement.Province;
+import kr.go.gg.training.api.agreement.RecordAgreement;
+import kr.go.gg.training.command.domain.Refusal;
+import kr.go.gg.training.command.historical.HistoricalImporter;
+import kr.go.gg.training.command.web.CommandProblemHandler;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * {@code --course.import=PATH} (a file or {@code classpath:} resource, e.g. {@code classpath:seed/gyeonggi-2014-2016.json}):
+ * on start, records the file's agreements and imports its historical courses, unless already there. Ids derive
+ * from the records, so a restart with the same option imports nothing twice.
+ */
+@Component
+@ConditionalOnProperty("course.import")
+class SeedImportOnStart implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SeedImportOnStart.class);
+
+    record AgreementRow(@NotNull String province, @NotNull AgreementClassification classification, @NotNull YearMonth signedOn) {
+    }
+
+    record SeedFile(List<@Valid @NotNull AgreementRow> agreements, @NotNull List<HistoricalImporter.@Valid CourseRow> courses,
+                    List<HistoricalImporter.@Valid PrintedTotalRow> printedTotals) {
+    }
+
+    private final Resource file;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final CommandGateway commands;
+    private final HistoricalImporter importer;
+
+    SeedImportOnStart(@Value("${course.import}") Resource file, ObjectMapper json, Validator validator,
+                      CommandGateway commands, HistoricalImporter importer) {
+        this.file = file;
+        this.json = json;
+        this.validator = validator;
+        this.commands = commands;
+        this.importer = importer;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        SeedFile seed;
+        try (InputStream in = file.getInputStream()) {
+            seed = json.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), SeedFile.class);
+        }
+        Set<ConstraintViolation<SeedFile>> violations = validator.validate(seed);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException("course.import=" + file + " is not a valid import file: " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; ")));
+        }
+        int recorded = 0;
+        for (AgreementRow agreement : seed.agreements() == null ? List.<AgreementRow>of() : seed.agreements()) {
+            recorded += record(agreement) ? 1 : 0;
+        }
+        HistoricalImporter.Imported imported = importer.execute(importer.plan(
+                new HistoricalImporter.Import(seed.courses(), seed.printedTotals())));
+        log.info("Imported {}: {} agreements recorded, {} courses imported, {} already there; printed totals that disagree "
+                        + "with the rows: {}", file, recorded, imported.imported(), imported.alreadyImported(),
+                imported.discrepancies());
+    }
+
+    private boolean record(AgreementRow row) {
+        Province province = Province.of(row.province());
+        AgreementId id = new AgreementId(UUID.nameUUIDFromBytes(("agreement|" + province + "|" + row.classification())
+                .getBytes(StandardCharsets.UTF_8)).toString());
+        try {
+            commands.sendAndWait(new RecordAgreement(id, province, row.classification(), row.signedOn()));
+            return true;
+        } catch (CommandExecutionException e) {
+            if (CommandProblemHandler.refusalOf(e).map(Refusal::kind).orElse(null) != Refusal.Kind.ALREADY_EXISTS) {
+                throw e;
+            }
+            return false;
+        }
+    }
+}
