@@ -20,6 +20,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bson.Document;
@@ -287,6 +288,7 @@ public final class CourseBench {
             replay(sut, events);
             query(sut);
             rawAppend(sut, events);
+            commandsWithoutProjections(sut);
             crud(sut);
             progress("stopping the system");
         }
@@ -419,6 +421,24 @@ public final class CourseBench {
         figures.put("raw_appends_per_s", raw.rowsPerSecond(), 1, "1/s", "plain JDBC durable inserts, same file and settings");
         figures.put("raw_append_p99_ms", raw.latencies().percentileMs(99), 2, "ms", "raw insert latency p99");
         figures.put("append_ratio", eventsPerSecond / raw.rowsPerSecond(), 3, "", "events_per_s / raw_appends_per_s");
+    }
+
+    /**
+     * A diagnostic beside workload 1: the same commands with every streaming processor stopped, on the same file
+     * state as the raw appends (after the restart). Its gap to commands_per_s is the projections' share of the CPU.
+     */
+    private void commandsWithoutProjections(SystemUnderTest sut) {
+        int courses = Math.max(1, options.courses() / 5);
+        progress("commands with the projections stopped: " + courses + " courses through the gateway");
+        sut.stopAllProcessors();
+        Load.Result solo = Load.run(4_000_000, courses, options.clients(), gatewayWalker(sut.commandGateway(), "Solo", null));
+        sut.streamingProcessors().values().forEach(StreamingEventProcessor::start);
+        figures.put("solo_commands_per_s", solo.commandsPerSecond(), 1, "1/s",
+                "diagnostic: " + courses + " courses with every processor stopped");
+        figures.put("solo_cmd_p99_ms", solo.latencies().percentileMs(99), 2, "ms", "diagnostic: their latency p99");
+        figures.put("solo_append_ratio", solo.commandsPerSecond() / figures.get("raw_appends_per_s"), 3, "",
+                "diagnostic: solo_commands_per_s / raw_appends_per_s");
+        sut.awaitProcessorsAt(sut.headIndex(), WAIT);
     }
 
     private void crud(SystemUnderTest sut) {
