@@ -34,7 +34,9 @@ class ReplayEqualityTest extends StandaloneTestBase {
         for (String projection : projections) {
             HttpApi.Answer replay = api.post("admin", "/api/admin/projections/" + projection + "/replay", "");
             assertThat(replay.status()).as(projection + ": " + replay.body()).isEqualTo(202);
-            assertThat(replay.json().get("replaying").asBoolean()).as(projection + " was reset: " + replay.body()).isTrue();
+            JsonNode reset = replay.json();
+            assertThat(reset.get("replaying").asBoolean() || reset.get("position").asLong() < reset.get("head").asLong())
+                    .as(projection + " was reset: " + replay.body()).isTrue();
         }
         caughtUp();
 
