@@ -111,6 +111,13 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.BodyTooLarge tooLarge) {
+                ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "Content too large",
+                        RequestSizeLimitFilter.detail(tooLarge.limit()));
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+            }
+        }
         // a value type or command refused a value while Jackson built it
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof InvalidValueException invalid) {

@@ -1,0 +1,56 @@
+package kr.go.gg.training.command.operations;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import kr.go.gg.training.command.metadata.CorrelationIdFilter;
+import kr.go.gg.training.command.metadata.UserMdcFilter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Log lines of a request carry its correlation id and user: both are in the MDC while it is served, and only then. */
+class MdcFiltersTest {
+
+    @AfterEach
+    void clear() {
+        SecurityContextHolder.clearContext();
+        MDC.clear();
+    }
+
+    @Test
+    void the_correlation_id_and_the_user_are_in_the_mdc_during_the_request() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/courses");
+        request.addHeader(CorrelationIdFilter.HEADER, "req-42");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("staff", null,
+                AuthorityUtils.createAuthorityList("ROLE_STAFF")));
+        Map<String, String> seen = new HashMap<>();
+
+        new CorrelationIdFilter().doFilter(request, response, (req, res) ->
+                new UserMdcFilter().doFilter(req, res, (innerRequest, innerResponse) -> seen.putAll(MDC.getCopyOfContextMap())));
+
+        assertThat(seen).containsEntry("correlationId", "req-42").containsEntry("user", "staff");
+        assertThat(response.getHeader(CorrelationIdFilter.HEADER)).isEqualTo("req-42");
+        assertThat(MDC.get("correlationId")).isNull();
+        assertThat(MDC.get("user")).isNull();
+    }
+
+    @Test
+    void a_missing_or_insane_id_is_replaced_and_anonymous_requests_log_no_user() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/health");
+        request.addHeader(CorrelationIdFilter.HEADER, "bad id\nwith newline");
+        Map<String, String> seen = new HashMap<>();
+        new CorrelationIdFilter().doFilter(request, new MockHttpServletResponse(), (req, res) ->
+                new UserMdcFilter().doFilter(req, res, (innerRequest, innerResponse) -> seen.putAll(MDC.getCopyOfContextMap())));
+        assertThat(seen.get("correlationId")).matches("[0-9a-f-]{36}");
+        assertThat(seen).doesNotContainKey("user");
+    }
+}
