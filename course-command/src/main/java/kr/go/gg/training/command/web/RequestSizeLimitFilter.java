@@ -63,6 +63,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             writeProblem(response, limit);
             return;
         }
+        if (request.getContentLengthLong() >= 0 || request.getHeader("Transfer-Encoding") == null) {
+            chain.doFilter(request, response); // a declared length within the limit (the container reads no further), or no body
+            return;
+        }
         try {
             chain.doFilter(new LimitedRequest(request, limit), response);
         } catch (ServletException | IOException | RuntimeException e) {
