@@ -34,7 +34,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
  * Model-based: for any sequence of enrolments and withdrawals, the course accepts exactly what a simple model of
  * the rules accepts (capacity, one place per person, withdrawal once), and its headcounts match the model's.
  */
-class EnrolmentProperties {
+class EnrolmentPropertiesTest {
 
     private static final CourseId ID = new CourseId("c");
     private static final List<Trainee> PEOPLE = List.of(
