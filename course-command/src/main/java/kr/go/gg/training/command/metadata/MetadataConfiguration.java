@@ -1,5 +1,8 @@
 package kr.go.gg.training.command.metadata;
 
+import java.util.Map;
+
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -14,10 +17,13 @@ import org.springframework.core.Ordered;
  * Who did what: commands carry {@code user} and {@code correlationId} (the HTTP request's), and both are copied
  * into every event the command causes. Declaring a CorrelationDataProvider switches off Axon's default
  * MessageOriginProvider, so it is declared again here, with its correlation key renamed to {@code causationId}
- * (the id of the message that caused this one) so it does not overwrite the request's correlation id.
+ * (the id of the message that caused this one) so it does not overwrite the request's correlation id; and
+ * {@code command} names the command that caused each event, so history reads without looking the id up.
  */
 @Configuration(proxyBeanMethods = false)
 public class MetadataConfiguration {
+
+    public static final String CAUSING_COMMAND = "command";
 
     @Bean
     UserAndCorrelationDispatchInterceptor userAndCorrelationDispatchInterceptor() {
@@ -28,6 +34,13 @@ public class MetadataConfiguration {
     CorrelationDataProvider userAndCorrelationProvider() {
         return new SimpleCorrelationDataProvider(UserAndCorrelationDispatchInterceptor.USER,
                 UserAndCorrelationDispatchInterceptor.CORRELATION_ID);
+    }
+
+    @Bean
+    CorrelationDataProvider causingCommandProvider() {
+        return message -> message instanceof CommandMessage<?> command
+                ? Map.of(CAUSING_COMMAND, command.getPayloadType().getSimpleName())
+                : Map.of();
     }
 
     @Bean

@@ -27,6 +27,8 @@ class CourseHistoryHttpTest extends HttpTestSupport {
         assertThat(events.get(1).get("payload").get("surveyedOn").asText()).isEqualTo("2015-05-01");
         assertThat(events.get(1).get("metadata").get("user").asText()).isEqualTo(ADMIN);
         assertThat(events.get(1).get("metadata").get("correlationId").asText()).isEqualTo("audit-1");
+        assertThat(events.get(0).get("metadata").get("command").asText()).isEqualTo("ProposeCourse");
+        assertThat(events.get(1).get("metadata").get("command").asText()).isEqualTo("RecordDemandSurvey");
         assertThat(Instant.parse(events.get(1).get("timestamp").asText())).isBeforeOrEqualTo(Instant.now());
 
         Answer page = get(AUDITOR, "/api/courses/" + id + "/history?fromSequence=1&limit=1");
