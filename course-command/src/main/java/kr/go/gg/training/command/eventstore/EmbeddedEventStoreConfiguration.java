@@ -4,7 +4,15 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,13 +20,41 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The embedded default: Axon's JdbcAutoConfiguration builds the JDBC event storage engine on the DataSource
- * ({@code spring.datasource.url}, an H2 file under {@code course.data-dir}); this adds its schema and keeps the
- * file bounded. Under profile {@code axonserver} the Axon Server event store takes over and none of this exists.
+ * The embedded default: the JDBC event storage engine on the DataSource ({@code spring.datasource.url}, an H2 file
+ * under {@code course.data-dir}), its schema, and the file kept bounded. Under profile {@code axonserver} the Axon
+ * Server event store takes over and none of this exists.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!axonserver")
 public class EmbeddedEventStoreConfiguration {
+
+    /**
+     * Axon's JdbcAutoConfiguration engine, built as it builds it (same serializers, the upcaster chain and snapshot
+     * filter of the Axon configuration, the persistence exception resolver below, its connection provider and
+     * transaction manager, the default schema), except for the statement that reads past a token with gaps:
+     * {@link BoundedGapQuery}. Declaring it makes the auto-configured engine (and its EventSchema bean) back off.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          ObjectProvider<EventSchema> eventSchemas) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                // Axon's eventSchema() bean backs off with its engine; its default is new EventSchema()
+                .schema(eventSchemas.getIfAvailable(EventSchema::new))
+                .readEventDataWithGaps(BoundedGapQuery.INSTANCE)
+                .build();
+    }
 
     @Bean
     EventStoreSchema eventStoreSchema(DataSource dataSource) {

@@ -1,12 +1,16 @@
 package kr.go.gg.training.command.eventstore;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import kr.go.gg.training.command.HttpTestSupport;
 import kr.go.gg.training.command.agreement.AgreementLookupConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.HealthContributorRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +59,30 @@ class EventStoreWiringHttpTest extends HttpTestSupport {
         String payload = new String(jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 byte[].class, id));
         assertThat(payload).startsWith("{").contains("\"title\":\"Smart city policy\"");
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void the_engine_reads_past_a_token_with_gaps_through_the_range_bounded_statement() {
+        assertThat(context.getBeanNamesForType(EventStorageEngine.class)).containsExactly("eventStorageEngine");
+        String first = proposeKoica(3);
+        String second = proposeKoica(3);
+        long firstIndex = jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class, first);
+        long secondIndex = jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class, second);
+        jdbc.execute("SET QUERY_STATISTICS TRUE");
+        try {
+            List<String> read;
+            try (var events = engine.readEvents(GapAwareTrackingToken.newInstance(secondIndex, Set.of(firstIndex)), false)) {
+                read = events.map(TrackedEventMessage::getIdentifier).toList();
+            }
+            assertThat(read).hasSizeGreaterThanOrEqualTo(1);
+            assertThat(jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS", String.class))
+                    .anyMatch(sql -> sql.contains("WHERE globalIndex >= ? AND globalIndex <= ? AND ((globalIndex > ? AND globalIndex <= ?) OR globalIndex IN (?))"));
+        } finally {
+            jdbc.execute("SET QUERY_STATISTICS FALSE");
+        }
     }
 
     @Test
