@@ -16,6 +16,6 @@ import org.springframework.context.annotation.Import;
 @ComponentScan(basePackages = {"kr.go.gg.training.command", "kr.go.gg.training.query"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {CourseCommandApplication.class, CourseQueryApplication.class}))
-@Import({GapQueryFix.class, FetchDelayFix.class})
+@Import(FetchDelayFix.class)
 public class BenchApplication {
 }

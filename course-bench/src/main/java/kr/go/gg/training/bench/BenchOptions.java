@@ -18,7 +18,7 @@ public record BenchOptions(int courses,
                            java.util.Set<String> fixes) {
 
     /** Experiments that apply a change proposed for another module inside the bench's own wiring. */
-    public static final java.util.Set<String> KNOWN_FIXES = java.util.Set.of("gap-query", "fetch-delay", "no-metrics");
+    public static final java.util.Set<String> KNOWN_FIXES = java.util.Set.of("fetch-delay", "no-metrics");
 
     public static final int DEFAULT_COURSES = 500;
 
@@ -91,7 +91,7 @@ public record BenchOptions(int courses,
         return "usage: java -jar course-bench.jar [--courses N (500)] [--http-courses N (courses/50)] [--clients N (4)]"
                 + " [--queries N (1000)] [--warmup-courses N] [--raw-rows N (events of workload 1, at most 30000)]"
                 + " [--enrolments N (20)] [--data-dir DIR (fresh temp dir)] [--keep-data]"
-                + " [--fix gap-query,fetch-delay,no-metrics (experiments: changes proposed for the event store wiring, applied in the bench's own wiring)]";
+                + " [--fix fetch-delay,no-metrics (experiments: changes proposed for the event store wiring, applied in the bench's own wiring)]";
     }
 
     private static int positive(String name, String value) {
