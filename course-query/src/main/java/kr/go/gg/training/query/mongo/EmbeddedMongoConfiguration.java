@@ -2,12 +2,11 @@ package kr.go.gg.training.query.mongo;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,21 +48,32 @@ public class EmbeddedMongoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
     /**
+     * The server's backend: the H2 file {@code readmodels.mv} in {@code course.data-dir}, kept bounded while running
+     * and compacted when it closes ({@link ReadModelStore}; {@code course.mongo.compaction}, default true, and
+     * {@code course.mongo.compaction-interval}, default 30s), or memory ({@code course.mongo.persistent=false}).
+     * Destroyed after the server, which depends on it: the file is compacted once the server has closed it.
+     */
+    @Bean
+    public ReadModelStore readModelStore(@Value("${course.data-dir:./data}") Path dataDir,
+                                         @Value("${course.mongo.persistent:true}") boolean persistent,
+                                         @Value("${course.mongo.compaction:true}") boolean compaction,
+                                         @Value("${course.mongo.compaction-interval:30s}") Duration compactionInterval) throws IOException {
+        if (!persistent) {
+            return ReadModelStore.inMemory();
+        }
+        Files.createDirectories(dataDir);
+        ReadModelStore store = ReadModelStore.onFile(dataDir.resolve("readmodels.mv"), compaction, compactionInterval);
+        log.info("Embedded MongoDB wire server on H2 file {} (compaction {})", store.file(), compaction ? "on" : "off");
+        return store;
+    }
+
+    /**
      * Destroyed after Axon's processors have stopped (they stop in the lifecycle phase, beans are destroyed
      * afterwards) and after the MongoClient that depends on it: tokens and read models are flushed together.
      */
     @Bean(destroyMethod = "shutdown")
-    public MongoServer embeddedMongoServer(@Value("${course.data-dir:./data}") Path dataDir,
-                                           @Value("${course.mongo.persistent:true}") boolean persistent) throws IOException {
-        MongoServer server;
-        if (persistent) {
-            Files.createDirectories(dataDir);
-            Path file = dataDir.resolve("readmodels.mv").toAbsolutePath();
-            server = new MongoServer(new H2Backend(file.toString()));
-            log.info("Embedded MongoDB wire server on H2 file {}", file);
-        } else {
-            server = new MongoServer(new MemoryBackend());
-        }
+    public MongoServer embeddedMongoServer(ReadModelStore readModelStore) {
+        MongoServer server = new MongoServer(readModelStore.backend());
         server.bind("127.0.0.1", 0);
         return server;
     }

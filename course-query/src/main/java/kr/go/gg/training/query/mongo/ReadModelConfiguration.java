@@ -11,6 +11,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
@@ -46,11 +47,18 @@ public class ReadModelConfiguration {
      * batch, and a failed or interrupted batch would then be skipped. Without one, the token is stored when the
      * batch commits, after the flush. The token store is registered per group, not as a global
      * {@code TokenStore} bean, so processors of other modules in the same process keep theirs.
+     * <p>
+     * One thread and one segment per processor: six processors already share two cores. No Axon Micrometer
+     * message monitors on these processors unless {@code course.query.processor-metrics=true}: the monitors
+     * (counters, timers, latency and capacity per message) cost 12-14 % of the replay's CPU (JFR,
+     * docs/benchmarks.md). The command and query buses keep theirs; the processors' lag is the module's own
+     * gauge {@code course.projection.lag} ({@code ProcessorLagMetrics}), which needs no monitor.
      */
     @Bean
     public ConfigurerModule readModelProcessors(MongoClient mongoClient,
                                                 @Value("${spring.data.mongodb.database:course}") String database,
-                                                @Value("${course.query.batch-size:500}") int batchSize) {
+                                                @Value("${course.query.batch-size:500}") int batchSize,
+                                                @Value("${course.query.processor-metrics:false}") boolean processorMetrics) {
         MongoTokenStore tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongoClient, database)
@@ -65,12 +73,17 @@ public class ReadModelConfiguration {
             }
             return result;
         };
-        return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group -> processing
-                .registerTrackingEventProcessorConfiguration(group, c -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing().andBatchSize(batchSize))
-                .registerTokenStore(group, c -> tokenStore)
-                .registerTransactionManager(group, c -> NoTransactionManager.instance())
-                .registerHandlerInterceptor(group, c -> flushAtEndOfBatch)));
+        return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group -> {
+            processing
+                    .registerTrackingEventProcessorConfiguration(group, c -> TrackingEventProcessorConfiguration
+                            .forSingleThreadedProcessing().andBatchSize(batchSize))
+                    .registerTokenStore(group, c -> tokenStore)
+                    .registerTransactionManager(group, c -> NoTransactionManager.instance())
+                    .registerHandlerInterceptor(group, c -> flushAtEndOfBatch);
+            if (!processorMetrics) {
+                processing.registerMessageMonitor(group, c -> NoOpMessageMonitor.instance());
+            }
+        }));
     }
 
     /** Boot's own Mongo health indicator needs Spring Data, which this module does not use. */

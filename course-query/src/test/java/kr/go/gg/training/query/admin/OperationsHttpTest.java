@@ -67,6 +67,26 @@ class OperationsHttpTest extends QueryApplicationTest {
     }
 
     @Test
+    void theProcessorsCarryNoAxonMessageMonitorsButTheQueryBusDoes() throws Exception {
+        String id = newId();
+        append("Course", id, 0, new CourseProposed(new CourseId(id), "Monitors", Program.KOICA, Direction.INBOUND, "Peru", 5, null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("viewer", "/api/courses/" + id).statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String group : ReadModelConfiguration.PROCESSING_GROUPS) {
+                assertThat(meterRegistry.find(ProcessorLagMetrics.METER).tag("processor", group).gauge().value()).as(group).isZero();
+            }
+        });
+
+        List<String> names = meterRegistry.getMeters().stream().map(meter -> meter.getId().getName()).toList();
+        assertThat(names).noneMatch(name -> name.startsWith("eventProcessor"));
+        for (String group : ReadModelConfiguration.PROCESSING_GROUPS) {
+            assertThat(names).as(group).noneMatch(name -> name.startsWith(group + "."));
+        }
+        assertThat(meterRegistry.getMeters()).noneMatch(meter -> meter.getId().getTag("processorName") != null);
+        assertThat(names).contains("queryBus.successCounter");
+    }
+
+    @Test
     void queriesEchoTheCorrelationIdTheirLogLinesCarry() throws Exception {
         var given = http.send(request("viewer", "/api/courses?year=2030").header("X-Correlation-Id", "query-42").GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
