@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.query.mongo.BatchedCollection;
@@ -22,6 +24,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,15 +34,20 @@ import org.springframework.stereotype.Component;
  * The audit log: one entry per event of every aggregate (courses, agreements, anything later), shaped for
  * {@code _id} lookups only (the wire server has no secondary indexes):
  * <ul>
- * <li>{@code audit_log}: chunks {@code _id = "<user>|<yyyy-MM-dd>|<n>"} (UTC day of the event, n = 0, 1, ...) of
- * at most {@link #DEFAULT_CHUNK_SIZE} entries, {@code {user, day, chunk, entries: {<eventId>: entry}}}. The chunks
- * keep every rewrite small (a batch rewrites the chunk it appends to, not the user's whole day, however busy).</li>
- * <li>{@code audit_log_days}: {@code _id = "<yyyy-MM-dd>"}, {@code {users: [{user, chunks}]}}: who acted that day
- * and how many chunks they have, so a query reads one small document per day, then exactly the chunks it needs.</li>
+ * <li>{@code audit_log}: chunks {@code _id = "<user>|<yyyy-MM-dd>|<n>"} (UTC day of the event), {@code {user, day,
+ * chunk, entries: {<eventId>: entry}}}. An event's chunk number is COMPUTED from its position in the event stream:
+ * n = (the tracking token's global index) / {@link #DEFAULT_CHUNK_SIZE}. A fixed-width index range bounds a chunk to
+ * that many entries (fewer when several users share the range), keeps every rewrite small however busy the day, and
+ * lets an event find its chunk by {@code _id} without reading the day's other chunks (handling a day's events costs
+ * Mongo round trips linear in their number, not quadratic).</li>
+ * <li>{@code audit_log_days}: {@code _id = "<yyyy-MM-dd>"}, {@code {users: [{user, chunks: [n, ...]}]}}: who acted
+ * that day and the numbers of their chunks (ascending), so a query reads one small document per day, then exactly
+ * the chunks it needs.</li>
  * </ul>
  * Events without a {@code user} in their metadata are kept under user {@code ""} (entry {@code user} null): they
- * appear in queries for all users. Idempotent by event identifier: a re-delivered event is found in its chunk and
- * overwritten (with the same entry), never appended twice. Deterministic, so a replay rebuilds identical documents.
+ * appear in queries for all users. Idempotent by event identifier: a re-delivered event has the same position, so
+ * it lands in the same chunk and overwrites its entry (with the same entry), never appended twice. Deterministic, so
+ * a replay rebuilds identical documents. Needs a tracking processor (its messages carry the position).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.AUDIT_LOG)
@@ -74,47 +82,55 @@ public class AuditLogProjection {
         this.chunkSize = chunkSize;
     }
 
-    /** Every event, whatever its type. */
+    /**
+     * Every event, whatever its type. Its chunk is computed from its position in the event stream (the tracking
+     * token's global index), never searched for: redelivery lands in the same chunk and overwrites its entry.
+     */
     @EventHandler
     void on(Object payload, EventMessage<?> event) {
         String eventId = event.getIdentifier();
         Object user = event.getMetaData().get(USER);
         String userKey = user == null ? NO_USER : user.toString();
         String day = LocalDate.ofInstant(event.getTimestamp(), ZoneOffset.UTC).toString();
+        int chunkNo = chunkOf(event);
         Document entry = entry(payload, event, user);
 
         Document index = days.findOrNew(day);
         List<Document> users = new ArrayList<>(index.getList("users", Document.class, List.of()));
         Document mine = users.stream().filter(u -> userKey.equals(u.getString("user"))).findFirst().orElse(null);
-        int chunks = mine == null ? 0 : mine.getInteger("chunks");
-        Document last = null;
-        for (int n = 0; n < chunks; n++) {
-            Document chunk = log.find(chunkId(userKey, day, n));
-            if (chunk == null) {
-                continue; // not expected: the index is written in the same batch as the chunk it counts
-            }
-            Document entries = chunk.get("entries", Document.class);
-            if (entries.containsKey(eventId)) {
-                entries.put(eventId, entry); // delivered before: overwrite, do not append again
-                log.save(chunk);
-                return;
-            }
-            last = chunk;
+        List<Integer> chunks = mine == null ? List.of() : mine.getList("chunks", Integer.class, List.of());
+        boolean known = !chunks.isEmpty() && (chunks.get(chunks.size() - 1) == chunkNo || chunks.contains(chunkNo));
+        Document chunk = known ? log.find(chunkId(userKey, day, chunkNo)) : null;
+        if (chunk == null) {
+            chunk = new Document("_id", chunkId(userKey, day, chunkNo)).append("user", userKey).append("day", day)
+                    .append("chunk", chunkNo).append("entries", new Document());
         }
-        if (last == null || last.get("entries", Document.class).size() >= chunkSize) {
-            last = new Document("_id", chunkId(userKey, day, chunks)).append("user", userKey).append("day", day)
-                    .append("chunk", chunks).append("entries", new Document());
-            chunks++;
+        if (!known) {
+            List<Integer> listed = new ArrayList<>(chunks);
+            int at = Collections.binarySearch(listed, chunkNo);
+            listed.add(at < 0 ? -at - 1 : at, chunkNo); // kept ascending, whatever order events arrive in
             if (mine == null) {
-                users.add(new Document("user", userKey).append("chunks", chunks));
+                users.add(new Document("user", userKey).append("chunks", listed));
             } else {
-                mine.put("chunks", chunks);
+                mine.put("chunks", listed);
             }
             index.put("users", users);
             days.save(index);
         }
-        last.get("entries", Document.class).put(eventId, entry);
-        log.save(last);
+        chunk.get("entries", Document.class).put(eventId, entry); // keyed by event id: redelivery overwrites
+        log.save(chunk);
+    }
+
+    /** The chunk of the fixed-width range of global indexes the event's position falls in. */
+    private int chunkOf(EventMessage<?> event) {
+        if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            OptionalLong position = tracked.trackingToken().position();
+            if (position.isPresent()) {
+                return Math.toIntExact(position.getAsLong() / chunkSize);
+            }
+        }
+        throw new IllegalStateException("The audit log needs the event's position in the stream (a tracking "
+                + "processor's token with a position), which event " + event.getIdentifier() + " does not carry");
     }
 
     @ResetHandler
@@ -138,7 +154,7 @@ public class AuditLogProjection {
                 if (query.user() != null && !query.user().equals(userKey)) {
                     continue;
                 }
-                for (int n = 0; n < user.getInteger("chunks"); n++) {
+                for (int n : user.getList("chunks", Integer.class, List.of())) {
                     Document chunk = log.collection().find(eq("_id", chunkId(userKey, day, n))).first();
                     if (chunk != null) {
                         chunk.get("entries", Document.class)

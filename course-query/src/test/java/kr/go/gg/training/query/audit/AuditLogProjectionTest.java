@@ -3,12 +3,20 @@ package kr.go.gg.training.query.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.agreement.AgreementClassification;
 import kr.go.gg.training.api.agreement.AgreementId;
@@ -36,7 +44,12 @@ import kr.go.gg.training.api.enrollment.TraineeLevel;
 import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
 import kr.go.gg.training.query.MongoProjectionTest;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 class AuditLogProjectionTest extends MongoProjectionTest {
@@ -88,15 +101,55 @@ class AuditLogProjectionTest extends MongoProjectionTest {
         return events;
     }
 
+    /**
+     * Delivers events the way a tracking processor does: each carries its position in {@link #stream} as its
+     * tracking token (the global index the projection computes the chunk from).
+     */
+    private void feed(Object projection, List<? extends EventMessage<?>> events) {
+        deliver(projection, events.stream().map(this::tracked).toList());
+    }
+
+    private void feed(Object projection, EventMessage<?>... events) {
+        feed(projection, Arrays.asList(events));
+    }
+
+    private final Map<String, Integer> positions = new HashMap<>();
+
+    private EventMessage<?> tracked(EventMessage<?> event) {
+        if (positions.size() < stream.size()) {
+            for (int i = positions.size(); i < stream.size(); i++) {
+                positions.put(stream.get(i).getIdentifier(), i);
+            }
+        }
+        Integer position = positions.get(event.getIdentifier());
+        if (position == null) {
+            throw new AssertionError("not in the stream: " + event);
+        }
+        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
+                (DomainEventMessage<?>) event);
+    }
+
+    /** A replay as the base class does it, with tracked events. */
+    @Override
+    protected void replay(Object projection, int batchSize) {
+        new AnnotationEventHandlerAdapter(projection).prepareReset();
+        for (String name : database.listCollectionNames()) {
+            assertThat(database.getCollection(name).countDocuments()).as(name).isZero();
+        }
+        for (int i = 0; i < stream.size(); i += batchSize) {
+            feed(projection, stream.subList(i, Math.min(stream.size(), i + batchSize)));
+        }
+    }
+
     @Test
     void everyKindOfEventLandsWithUserActionAndWhatItConcerns() {
         AuditLogProjection projection = new AuditLogProjection(database);
         List<EventMessage<?>> staffDayOne = everyKindOfEvent("staff", DAY_ONE);
-        deliver(projection, staffDayOne);
+        feed(projection, staffDayOne);
         EventMessage<?> adminDayTwo = by("admin", "Course", "k1", new CourseStarted(new CourseId("k1"), 1), DAY_TWO);
         EventMessage<?> nobody = event("Course", "x1", new CourseCancelled(new CourseId("x1"), "legacy", CourseStatus.PROPOSED),
                 DAY_TWO.plusSeconds(7200), Map.of());
-        deliver(projection, adminDayTwo, nobody);
+        feed(projection, adminDayTwo, nobody);
 
         List<AuditEntry> staff = projection.handle(new FindAuditLog("staff", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02")));
         assertThat(actions(staff)).containsExactly("CourseProposed", "DemandSurveyRecorded", "CourseSelected",
@@ -143,9 +196,9 @@ class AuditLogProjectionTest extends MongoProjectionTest {
     void aRedeliveredEventLeavesOneEntryAndAReplayRebuildsIdenticalDocuments() {
         AuditLogProjection projection = new AuditLogProjection(database);
         List<EventMessage<?>> events = everyKindOfEvent("staff", DAY_ONE);
-        deliver(projection, events.subList(0, 10));
-        deliver(projection, events.subList(5, events.size())); // re-delivered from an older token: 5 events again
-        deliver(projection, events.get(0), events.get(0)); // twice in one batch, again
+        feed(projection, events.subList(0, 10));
+        feed(projection, events.subList(5, events.size())); // re-delivered from an older token: 5 events again
+        feed(projection, events.get(0), events.get(0)); // twice in one batch, again
         var once = documents(COLLECTIONS);
         List<AuditEntry> entries = projection.handle(new FindAuditLog("staff", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01")));
         assertThat(entries).hasSize(events.size());
@@ -161,14 +214,14 @@ class AuditLogProjectionTest extends MongoProjectionTest {
     void aBusyDayIsSplitIntoChunksThatStayIdempotent() {
         AuditLogProjection projection = new AuditLogProjection(database, 3);
         List<EventMessage<?>> events = everyKindOfEvent("bench", DAY_ONE); // 17 events: chunks of 3, 3, ..., 2
-        deliver(projection, events.subList(0, 7));
-        deliver(projection, events.subList(7, events.size()));
+        feed(projection, events.subList(0, 7));
+        feed(projection, events.subList(7, events.size()));
         assertThat(database.getCollection(AuditLogProjection.AUDIT_LOG).countDocuments()).isEqualTo(6);
         assertThat(database.getCollection(AuditLogProjection.AUDIT_LOG_DAYS).find().first().getList("users", org.bson.Document.class))
-                .singleElement().satisfies(u -> assertThat(u.getInteger("chunks")).isEqualTo(6));
+                .singleElement().satisfies(u -> assertThat(u.getList("chunks", Integer.class)).containsExactly(0, 1, 2, 3, 4, 5));
         var once = documents(COLLECTIONS);
 
-        deliver(projection, events.get(1), events.get(8), events.get(16)); // in the first, a middle and the last chunk
+        feed(projection, events.get(1), events.get(8), events.get(16)); // in the first, a middle and the last chunk
         assertThat(documents(COLLECTIONS)).isEqualTo(once);
         List<AuditEntry> entries = projection.handle(new FindAuditLog("bench", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01")));
         assertThat(entries.stream().map(AuditEntry::eventId).toList())
@@ -176,6 +229,88 @@ class AuditLogProjectionTest extends MongoProjectionTest {
 
         replay(projection, 5);
         assertThat(documents(COLLECTIONS)).isEqualTo(once);
+    }
+
+    /** The database, with every {@code find} and {@code bulkWrite} on its collections counted. */
+    private MongoDatabase counting(Map<String, Integer> calls) {
+        return proxy(MongoDatabase.class, database, (method, result) -> {
+            if (method.getName().equals("getCollection")) {
+                return proxy(MongoCollection.class, result, (m, r) -> {
+                    if (m.getName().equals("find") || m.getName().equals("bulkWrite")) {
+                        calls.merge(m.getName(), 1, Integer::sum);
+                    }
+                    return r;
+                });
+            }
+            return result;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, Object target, BiFunction<Method, Object, Object> after) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+            try {
+                return after.apply(method, method.invoke(target, args));
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    @Test
+    void aBusyDayCostsRoundTripsLinearInItsEventsAndAnOldEventRedeliveredIsOverwritten() {
+        Map<String, Integer> calls = new HashMap<>();
+        int chunkSize = 50;
+        int batchSize = 10;
+        AuditLogProjection projection = new AuditLogProjection(counting(calls), chunkSize);
+        List<EventMessage<?>> events = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            String user = i % 7 == 0 ? "importer" : "bench"; // two users sharing the index ranges
+            events.add(event("Course", "k" + (i % 40), new CourseStarted(new CourseId("k" + (i % 40)), 1),
+                    DAY_ONE.plusSeconds(i), Map.of(AuditLogProjection.USER, user)));
+        }
+        List<Integer> findsPerHalf = new ArrayList<>();
+        for (int half = 0; half < 2; half++) {
+            calls.clear();
+            for (int i = half * 2_500; i < (half + 1) * 2_500; i += batchSize) {
+                feed(projection, events.subList(i, i + batchSize));
+            }
+            // per batch: the day's index and the (at most two) chunks per user it appends to, nothing more
+            int batches = 2_500 / batchSize;
+            assertThat(calls.get("find")).as("finds, half " + half).isLessThanOrEqualTo(3 * batches);
+            assertThat(calls.get("bulkWrite")).as("bulk writes, half " + half).isLessThanOrEqualTo(2 * batches);
+            findsPerHalf.add(calls.get("find"));
+        }
+        // the second half of the day costs what the first did: no re-reading of the chunks already written
+        assertThat(findsPerHalf.get(1)).isLessThanOrEqualTo(findsPerHalf.get(0));
+
+        MongoCollection<Document> log = database.getCollection(AuditLogProjection.AUDIT_LOG);
+        long chunks = log.countDocuments();
+        assertThat(log.find()).allSatisfy(c -> assertThat(c.get("entries", Document.class)).hasSizeLessThanOrEqualTo(chunkSize));
+        var once = documents(COLLECTIONS);
+        List<String> ids = events.stream().map(EventMessage::getIdentifier).toList();
+        FindAuditLog day = new FindAuditLog(null, LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01"));
+        assertThat(projection.handle(day).stream().map(AuditEntry::eventId).toList()).isEqualTo(ids);
+
+        // re-delivered from an old token: overwritten in its own chunk, read by _id alone, never appended again
+        calls.clear();
+        feed(projection, events.get(3), events.get(2_222), events.get(4_999));
+        assertThat(calls.get("find")).isLessThanOrEqualTo(1 + 3);
+        assertThat(log.countDocuments()).isEqualTo(chunks);
+        assertThat(documents(COLLECTIONS)).isEqualTo(once);
+        assertThat(projection.handle(day).stream().map(AuditEntry::eventId).toList()).isEqualTo(ids);
+        assertThat(projection.handle(new FindAuditLog("importer", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01"))))
+                .hasSize(715).allSatisfy(e -> assertThat(e.user()).isEqualTo("importer"));
+
+        replay(projection, 333);
+        assertThat(documents(COLLECTIONS)).isEqualTo(once);
+    }
+
+    @Test
+    void anEventWithoutAPositionInTheStreamIsRefused() {
+        AuditLogProjection projection = new AuditLogProjection(database);
+        EventMessage<?> untracked = by("staff", "Course", "k1", new CourseStarted(new CourseId("k1"), 1), DAY_ONE);
+        assertThatThrownBy(() -> deliver(projection, untracked)).hasRootCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test
