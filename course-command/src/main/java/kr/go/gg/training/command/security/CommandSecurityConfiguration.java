@@ -85,10 +85,11 @@ public class CommandSecurityConfiguration {
                         .accessDeniedHandler(ProblemAuthenticationHandlers.forbidden()));
     }
 
+    /** Bcrypt hashes in configuration; successful checks remembered briefly ({@link CachingPasswordEncoder}). */
     @Bean
     @ConditionalOnMissingBean(name = "coursePasswordEncoder")
     PasswordEncoder coursePasswordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     /**

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.mock.env.MockEnvironment;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LocalUsersRefusalTest {
 
     private final CommandSecurityConfiguration configuration = new CommandSecurityConfiguration();
+    /** The bean itself (the caching encoder): the refusal must keep working through it. */
+    private final PasswordEncoder encoder = configuration.coursePasswordEncoder();
 
     private static CourseSecurityProperties shippedLocalUsers() {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
@@ -27,7 +29,7 @@ class LocalUsersRefusalTest {
     @Test
     void the_documented_local_users_are_refused_outside_the_standalone_profile() {
         assertThatThrownBy(() -> configuration.courseUserDetailsService(shippedLocalUsers(),
-                PasswordEncoderFactories.createDelegatingPasswordEncoder(), new MockEnvironment()))
+                encoder, new MockEnvironment()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("documented local password");
     }
@@ -36,7 +38,7 @@ class LocalUsersRefusalTest {
     void a_documented_password_in_plain_text_is_refused_too() {
         var users = new CourseSecurityProperties(Map.of("admin", new CourseSecurityProperties.User("admin-pass", Role.ADMIN)));
         assertThatThrownBy(() -> configuration.courseUserDetailsService(users,
-                PasswordEncoderFactories.createDelegatingPasswordEncoder(), new MockEnvironment()))
+                encoder, new MockEnvironment()))
                 .hasMessageContaining("documented local password");
     }
 
@@ -45,14 +47,14 @@ class LocalUsersRefusalTest {
         MockEnvironment standalone = new MockEnvironment();
         standalone.setActiveProfiles("standalone");
         var users = configuration.courseUserDetailsService(shippedLocalUsers(),
-                PasswordEncoderFactories.createDelegatingPasswordEncoder(), standalone);
+                encoder, standalone);
         assertThat(users.loadUserByUsername("staff").getAuthorities()).extracting(Object::toString).containsExactly("ROLE_STAFF");
     }
 
     @Test
     void starting_without_users_is_refused() {
         assertThatThrownBy(() -> configuration.courseUserDetailsService(new CourseSecurityProperties(null),
-                PasswordEncoderFactories.createDelegatingPasswordEncoder(), new MockEnvironment()))
+                encoder, new MockEnvironment()))
                 .hasMessageContaining("No users configured");
     }
 }

@@ -37,10 +37,11 @@ public class CourseUsersConfiguration {
     public record UserSpec(String password, Role role) {
     }
 
+    /** Bcrypt hashes in configuration; successful checks remembered briefly ({@link CachingPasswordEncoder}). */
     @Bean
     @ConditionalOnMissingBean(name = "coursePasswordEncoder")
     public PasswordEncoder coursePasswordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     @Bean
