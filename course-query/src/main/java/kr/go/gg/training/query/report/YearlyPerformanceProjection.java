@@ -2,16 +2,22 @@ package kr.go.gg.training.query.report;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Projections;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import kr.go.gg.training.api.course.CourseCompleted;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.Direction;
@@ -35,6 +41,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +53,15 @@ import org.springframework.stereotype.Component;
  * <p>
  * After each batch that changed a year, the whole report goes to the {@link FindYearlyPerformance}
  * subscribers whose range includes that year; they cut it to their range with {@link #within}.
+ * <p>
+ * Answering caches each assembled {@link Year} in memory (filled on read). Which years exist always comes from
+ * Mongo (one {@code _id}-only find, no rows decoded); only the rows of years missing from the cache, or older
+ * than {@link #CACHE_TTL_NANOS}, are read and assembled. This processor's changed years are dropped from the cache
+ * after its batch's bulk write has committed, before the subscribers' update is built; the reset handler clears
+ * it. Why a TTL as well: the processors' tokens are in the shared {@code trackingtokens} collection beside the
+ * read models, so when several query nodes share one read-model database only the node holding the token claim
+ * writes the report, and the other nodes never see those commits; their cached years are then at most
+ * {@link #CACHE_TTL_NANOS} (1 s) stale.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.YEARLY_PERFORMANCE)
@@ -55,12 +71,33 @@ public class YearlyPerformanceProjection {
     private static final Comparator<Row> ROW_ORDER = Comparator.comparing(Row::startDate)
             .thenComparing(Row::partner).thenComparing(Row::courseId);
 
+    /** How long a cached year may be used without re-reading it (bounds staleness for other nodes' writes). */
+    static final long CACHE_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final BatchedCollection years;
     private final QueryUpdateEmitter emitter;
+    private final LongSupplier nanoTime;
+    /** Assembled years by year, with the time they were read. */
+    private final Map<Integer, Cached> cache = new ConcurrentHashMap<>();
+    /**
+     * Bumped before every invalidation. A reader that started before an invalidation may have read the old
+     * document; it puts its year, then re-checks the epoch and removes its own entry if it moved, so a stale
+     * year never outlives an invalidation that raced with it.
+     */
+    private final AtomicLong epoch = new AtomicLong();
 
+    private record Cached(Year year, long readAt) {
+    }
+
+    @Autowired
     public YearlyPerformanceProjection(MongoDatabase readModelDatabase, QueryUpdateEmitter emitter) {
+        this(readModelDatabase, emitter, System::nanoTime);
+    }
+
+    YearlyPerformanceProjection(MongoDatabase readModelDatabase, QueryUpdateEmitter emitter, LongSupplier nanoTime) {
         this.years = new BatchedCollection(readModelDatabase.getCollection(REPORT));
         this.emitter = emitter;
+        this.nanoTime = nanoTime;
     }
 
     @EventHandler
@@ -76,6 +113,17 @@ public class YearlyPerformanceProjection {
     @ResetHandler
     void reset() {
         years.collection().drop();
+        invalidate(null);
+    }
+
+    /** Drops the given years from the cache, or all of it for {@code null}. */
+    private void invalidate(Set<Integer> changed) {
+        epoch.incrementAndGet();
+        if (changed == null) {
+            cache.clear();
+        } else {
+            changed.forEach(cache::remove);
+        }
     }
 
     @QueryHandler
@@ -116,6 +164,7 @@ public class YearlyPerformanceProjection {
         return uow.getOrComputeResource("yearly-performance-changes", k -> {
             Set<Integer> changed = new HashSet<>();
             uow.afterCommit(u -> {
+                invalidate(changed); // the bulk write has committed (flushed before commit): re-read these years
                 YearlyPerformanceReport all = report(null, null);
                 emitter.emit(FindYearlyPerformance.class,
                         q -> changed.stream().anyMatch(y -> inRange(y, q.from(), q.to())), all);
@@ -132,12 +181,32 @@ public class YearlyPerformanceProjection {
         if (to != null) {
             bounds.add(lte("_id", to));
         }
+        long startEpoch = epoch.get();
+        long now = nanoTime.getAsLong();
         List<Year> result = new ArrayList<>();
-        for (Document doc : years.collection().find(bounds.isEmpty() ? new Document() : and(bounds))
-                .sort(Sorts.descending("_id"))) {
-            result.add(year(doc.getInteger("_id"), doc.get("rows", Document.class)));
+        List<Integer> missing = new ArrayList<>();
+        for (Document id : years.collection().find(bounds.isEmpty() ? new Document() : and(bounds))
+                .projection(Projections.include("_id"))) {
+            int year = id.getInteger("_id");
+            Cached cached = cache.get(year);
+            if (cached != null && now - cached.readAt() < CACHE_TTL_NANOS) {
+                result.add(cached.year());
+            } else {
+                missing.add(year);
+            }
         }
-        result.sort(Comparator.comparingInt(Year::year).reversed()); // whatever order the server returned
+        if (!missing.isEmpty()) {
+            for (Document doc : years.collection().find(in("_id", missing))) {
+                Year year = year(doc.getInteger("_id"), doc.get("rows", Document.class));
+                result.add(year);
+                Cached entry = new Cached(year, now);
+                cache.put(year.year(), entry);
+                if (epoch.get() != startEpoch) {
+                    cache.remove(year.year(), entry); // an invalidation raced with this read: don't keep it
+                }
+            }
+        }
+        result.sort(Comparator.comparingInt(Year::year).reversed());
         return new YearlyPerformanceReport(result);
     }
 
@@ -156,7 +225,7 @@ public class YearlyPerformanceProjection {
             }
             inbound.sort(ROW_ORDER);
             groups.add(new Group(program, program.label(), program.remarks(), inbound.size(),
-                    inbound.stream().mapToInt(Row::people).sum(), inbound));
+                    inbound.stream().mapToInt(Row::people).sum(), List.copyOf(inbound)));
         }
         for (String courseId : rows.keySet()) {
             Document r = rows.get(courseId, Document.class);
@@ -166,6 +235,6 @@ public class YearlyPerformanceProjection {
             }
         }
         return new Year(year, groups.stream().mapToInt(Group::courses).sum(), groups.stream().mapToInt(Group::people).sum(),
-                groups, new Count(outboundCourses, outboundPeople));
+                List.copyOf(groups), new Count(outboundCourses, outboundPeople)); // immutable: it is cached
     }
 }

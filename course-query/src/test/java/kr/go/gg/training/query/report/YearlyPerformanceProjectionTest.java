@@ -25,6 +25,7 @@ import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryUpdateMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.bson.Document;
 
 class YearlyPerformanceProjectionTest extends MongoProjectionTest {
 
@@ -121,5 +122,45 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
         Year y2016 = YearlyPerformanceProjection.within(updates.get(0), 2016, 2016).years().get(0);
         assertThat(y2016.people()).isEqualTo(51);
         assertThat(outOfRange.getUpdates().collectList().block(Duration.ofSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void aCachedYearIsReplacedWhenABatchChangesIt() {
+        seed();
+        assertThat(projection.handle(new FindYearlyPerformance(2016, 2016)).years().get(0).people()).isEqualTo(45);
+        assertThat(projection.handle(new FindYearlyPerformance(2016, 2016)).years().get(0).people()).isEqualTo(45); // cached
+
+        deliver(projection, event("n", completed("n", Program.KOICA, Direction.INBOUND, "Peru", "2016-11-01", "2016-11-05", 4)),
+                event("x", completed("x", Program.KOICA, Direction.INBOUND, "Peru", "2017-02-01", "2017-02-05", 2)));
+
+        YearlyPerformanceReport report = projection.handle(new FindYearlyPerformance(null, null));
+        assertThat(report.years()).extracting(Year::year).containsExactly(2017, 2016, 2015);
+        Year y2016 = report.years().get(1);
+        assertThat(y2016.people()).isEqualTo(49);
+        assertThat(y2016.groups().get(1).rows()).extracting(Row::courseId).containsExactly("b", "n");
+        assertThat(report.years().get(0).people()).isEqualTo(2);
+    }
+
+    @Test
+    void theCacheAnswersWithinItsTtlAndResetClearsIt() {
+        long[] now = {0};
+        projection = new YearlyPerformanceProjection(database, emitter, () -> now[0]);
+        seed();
+        YearlyPerformanceReport before = projection.handle(new FindYearlyPerformance(null, null));
+
+        // another node's processor rewrites a year: this node's cache answers until its TTL
+        database.getCollection(YearlyPerformanceProjection.REPORT).updateOne(new Document("_id", 2015),
+                new Document("$set", new Document("rows.d.people", 7)));
+        assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
+        now[0] += YearlyPerformanceProjection.CACHE_TTL_NANOS;
+        assertThat(projection.handle(new FindYearlyPerformance(2015, 2015)).years().get(0).people()).isEqualTo(7);
+
+        // a reset clears the cache: the rebuilt report is read again
+        new org.axonframework.eventhandling.AnnotationEventHandlerAdapter(projection).prepareReset();
+        assertThat(projection.handle(new FindYearlyPerformance(null, null)).years()).isEmpty();
+        deliver(projection, event("a", imported("a", Program.CHINA_EXCHANGE, Direction.INBOUND, "Liaoning", "2016-06-29", "2016-07-12", 15)));
+        YearlyPerformanceReport rebuilt = projection.handle(new FindYearlyPerformance(null, null));
+        assertThat(rebuilt.years()).extracting(Year::year).containsExactly(2016);
+        assertThat(rebuilt.years().get(0).people()).isEqualTo(15);
     }
 }
