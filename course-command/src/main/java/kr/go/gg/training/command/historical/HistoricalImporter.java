@@ -85,16 +85,28 @@ public class HistoricalImporter {
         int imported = 0;
         int already = 0;
         for (ImportHistoricalCourse command : plan.commands()) {
-            try {
-                commandGateway.sendAndWait(command);
+            if (sendIfNew(command)) {
                 imported++;
-            } catch (CommandExecutionException e) {
-                if (CommandProblemHandler.refusalOf(e).map(Refusal::kind).orElse(null) != Refusal.Kind.ALREADY_EXISTS) {
-                    throw e;
-                }
+            } else {
                 already++;
             }
         }
         return new Imported(imported, already, HistoricalImport.discrepancies(plan.rows(), plan.printed()));
+    }
+
+    /**
+     * Sends a command that creates an aggregate with a derived id; answers false, appending nothing, when that
+     * aggregate exists already (a repeated import). Every other refusal is thrown.
+     */
+    public boolean sendIfNew(Object creation) {
+        try {
+            commandGateway.sendAndWait(creation);
+            return true;
+        } catch (CommandExecutionException e) {
+            if (CommandProblemHandler.refusalOf(e).map(Refusal::kind).orElse(null) != Refusal.Kind.ALREADY_EXISTS) {
+                throw e;
+            }
+            return false;
+        }
     }
 }

@@ -9,11 +9,7 @@ import kr.go.gg.training.api.agreement.AgreementClassification;
 import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.agreement.Province;
 import kr.go.gg.training.api.agreement.RecordAgreement;
-import kr.go.gg.training.command.domain.Refusal;
 import kr.go.gg.training.command.historical.HistoricalImporter;
-import kr.go.gg.training.command.web.CommandProblemHandler;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,15 +49,13 @@ class SeedImportOnStart implements ApplicationRunner {
     private final Resource file;
     private final ObjectMapper json;
     private final Validator validator;
-    private final CommandGateway commands;
     private final HistoricalImporter importer;
 
     SeedImportOnStart(@Value("${course.import}") Resource file, ObjectMapper json, Validator validator,
-                      CommandGateway commands, HistoricalImporter importer) {
+                      HistoricalImporter importer) {
         this.file = file;
         this.json = json;
         this.validator = validator;
-        this.commands = commands;
         this.importer = importer;
     }
 
@@ -69,7 +63,7 @@ class SeedImportOnStart implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         SeedFile seed;
         try (InputStream in = file.getInputStream()) {
-            seed = json.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), SeedFile.class);
+            seed = json.readValue(in, SeedFile.class);
         }
         Set<ConstraintViolation<SeedFile>> violations = validator.validate(seed);
         if (!violations.isEmpty()) {
@@ -91,14 +85,6 @@ class SeedImportOnStart implements ApplicationRunner {
         Province province = Province.of(row.province());
         AgreementId id = new AgreementId(UUID.nameUUIDFromBytes(("agreement|" + province + "|" + row.classification())
                 .getBytes(StandardCharsets.UTF_8)).toString());
-        try {
-            commands.sendAndWait(new RecordAgreement(id, province, row.classification(), row.signedOn()));
-            return true;
-        } catch (CommandExecutionException e) {
-            if (CommandProblemHandler.refusalOf(e).map(Refusal::kind).orElse(null) != Refusal.Kind.ALREADY_EXISTS) {
-                throw e;
-            }
-            return false;
-        }
+        return importer.sendIfNew(new RecordAgreement(id, province, row.classification(), row.signedOn()));
     }
 }
