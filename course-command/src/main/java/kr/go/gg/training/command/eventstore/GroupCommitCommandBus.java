@@ -1,0 +1,271 @@
+package kr.go.gg.training.command.eventstore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandCallback;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.common.Registration;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandler;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import kr.go.gg.training.command.metadata.UserAndCorrelationDispatchInterceptor;
+
+/**
+ * Group commit for the embedded event store. With {@code WRITE_DELAY=0} every H2 commit writes a chunk to the
+ * file before it returns, and that write was most of a command's cost (JFR, docs/benchmarks.md). Here the
+ * commands waiting at a moment are handled one after another on one thread, each in its own unit of work nested
+ * in one group unit of work that owns ONE JDBC transaction: Axon moves a nested unit of work's events to its
+ * parent, so the whole group's events are appended together and committed with one chunk write. Nobody is
+ * answered before that commit: results are held until the group has committed (nothing acknowledged is lost).
+ * <p>
+ * Rules that keep a group as safe as single commands:
+ * <ul>
+ * <li>A command that fails (a refusal, a bad id, anything) ends its group: the commands before it commit, and the
+ *     next command starts a new group, so no command ever sees aggregate state left by a rolled-back one.</li>
+ * <li>If the group's commit fails (e.g. a duplicate aggregate creation detected by the append), the group's
+ *     transaction rolls back (and the aggregate cache drops what the group touched), and its commands run again
+ *     one by one, each in a group of its own, so only the offending command fails.</li>
+ * <li>A command dispatched from the group thread itself (a handler sending a command) is handled inline, in the
+ *     current group, rather than queued behind it.</li>
+ * </ul>
+ * Command handlers, handler interceptors and the unit-of-work machinery are Axon's: this class only orders the
+ * dispatches of one {@link CommandBus} (a {@code SimpleCommandBus} whose units of work use a NESTED transaction,
+ * i.e. a savepoint inside the group's transaction) and decides when the group commits.
+ */
+public class GroupCommitCommandBus implements CommandBus {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitCommandBus.class);
+
+    private final CommandBus local;
+    private final TransactionManager groupTransactions;
+    private final int maxGroupSize;
+    private final IntConsumer groupSizes;
+    private final BlockingQueue<Request<?, ?>> queue = new LinkedBlockingQueue<>();
+    private final Thread worker;
+    private final Object stateLock = new Object();
+    /** NEW: dispatches wait in the queue; RUNNING: handled; STOPPED: refused. */
+    private volatile State state = State.NEW;
+
+    private enum State { NEW, RUNNING, STOPPED }
+
+    /**
+     * @param local             the bus that handles each command (its units of work must join the group's
+     *                          transaction as a savepoint: NESTED propagation)
+     * @param groupTransactions starts the transaction of a group (REQUIRED propagation)
+     * @param maxGroupSize      at most this many commands in one commit
+     * @param groupSizes        told the size of every committed group (a metric)
+     */
+    public GroupCommitCommandBus(CommandBus local, TransactionManager groupTransactions, int maxGroupSize,
+                                 IntConsumer groupSizes) {
+        this.local = local;
+        this.groupTransactions = groupTransactions;
+        this.maxGroupSize = maxGroupSize;
+        this.groupSizes = groupSizes;
+        this.worker = new Thread(this::work, "command-group-commit");
+        this.worker.setDaemon(true);
+    }
+
+    /** The bus that handles each command (tests build a second group-commit bus on it). */
+    CommandBus local() {
+        return local;
+    }
+
+    /** Starts handling; commands dispatched before wait in the queue (tests use this to form a group). */
+    public void start() {
+        synchronized (stateLock) {
+            if (state == State.NEW) {
+                state = State.RUNNING;
+                worker.start();
+            }
+        }
+    }
+
+    /**
+     * Handles what is queued, then stops; later dispatches fail. The worker is never interrupted: an interrupt
+     * during file I/O closes H2's file channel.
+     */
+    public void shutDown() {
+        synchronized (stateLock) {
+            if (state == State.STOPPED) {
+                return;
+            }
+            state = State.STOPPED;
+        }
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        failQueued();
+    }
+
+    @Override
+    public <C> void dispatch(CommandMessage<C> command) {
+        dispatch(command, (c, r) -> {
+        });
+    }
+
+    @Override
+    public <C, R> void dispatch(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
+        if (Thread.currentThread() == worker) {
+            local.dispatch(command, callback); // a command sent while handling one: part of the current group
+            return;
+        }
+        synchronized (stateLock) {
+            if (state != State.STOPPED) {
+                queue.add(new Request<>(command, callback));
+                return;
+            }
+        }
+        callback.onResult(command, GenericCommandResultMessage.asCommandResultMessage(
+                new NoHandlerForCommandException("The command bus has shut down")));
+    }
+
+    @Override
+    public Registration subscribe(String commandName, MessageHandler<? super CommandMessage<?>> handler) {
+        return local.subscribe(commandName, handler);
+    }
+
+    @Override
+    public Registration registerHandlerInterceptor(MessageHandlerInterceptor<? super CommandMessage<?>> handlerInterceptor) {
+        return local.registerHandlerInterceptor(handlerInterceptor);
+    }
+
+    @Override
+    public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super CommandMessage<?>> dispatchInterceptor) {
+        return local.registerDispatchInterceptor(dispatchInterceptor);
+    }
+
+    private void work() {
+        List<Request<?, ?>> group = new ArrayList<>(maxGroupSize);
+        while (state == State.RUNNING || !queue.isEmpty()) {
+            try {
+                Request<?, ?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, maxGroupSize - 1);
+                int handled = 0;
+                while (handled < group.size()) {
+                    handled += runGroup(group.subList(handled, group.size()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                log.error("Command group failed unexpectedly", e);
+                group.forEach(request -> request.fail(e));
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    /**
+     * Handles requests from the start of {@code pending} in one group until one fails (that one included), commits
+     * the group, answers its requests and returns how many it took. If the commit fails, they run one by one.
+     */
+    private int runGroup(List<Request<?, ?>> pending) {
+        List<Request<?, ?>> group = new ArrayList<>();
+        UnitOfWork<Message<String>> unitOfWork = DefaultUnitOfWork.startAndGet(GROUP);
+        try {
+            unitOfWork.attachTransaction(groupTransactions);
+            for (Request<?, ?> request : pending) {
+                group.add(request);
+                request.handle(local);
+                if (request.result.isExceptional()) {
+                    break; // a failed command ends the group (see the class comment)
+                }
+            }
+            unitOfWork.commit();
+        } catch (RuntimeException | Error e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            if (group.size() > 1) {
+                log.debug("A group of {} commands failed to commit; handling them one by one", group.size(), e);
+                for (Request<?, ?> request : group) {
+                    request.reset();
+                    runGroup(List.of(request));
+                }
+                return group.size();
+            }
+            group.forEach(request -> request.fail(e));
+            return group.size();
+        }
+        groupSizes.accept(group.size());
+        group.forEach(Request::answer);
+        return group.size();
+    }
+
+    private void failQueued() {
+        Request<?, ?> request;
+        while ((request = queue.poll()) != null) {
+            request.fail(new NoHandlerForCommandException("The command bus has shut down"));
+        }
+    }
+
+    private static final Message<String> GROUP = new GenericMessage<>("command group");
+
+    /** A dispatched command, its caller's callback and, once handled, its result (held until the group commits). */
+    private static final class Request<C, R> {
+        private final CommandMessage<C> command;
+        private final CommandCallback<? super C, ? super R> callback;
+        private CommandResultMessage<? extends R> result;
+
+        private Request(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
+            this.command = command;
+            this.callback = callback;
+        }
+
+        private void handle(CommandBus bus) {
+            // the caller's log context, so log lines written while handling name its request
+            MDC.put(UserAndCorrelationDispatchInterceptor.CORRELATION_ID,
+                    String.valueOf(command.getMetaData().getOrDefault(UserAndCorrelationDispatchInterceptor.CORRELATION_ID, "")));
+            MDC.put(UserAndCorrelationDispatchInterceptor.USER,
+                    String.valueOf(command.getMetaData().getOrDefault(UserAndCorrelationDispatchInterceptor.USER, "")));
+            try {
+                bus.dispatch(command, (CommandCallback<C, R>) (c, r) -> result = r);
+            } finally {
+                MDC.remove(UserAndCorrelationDispatchInterceptor.CORRELATION_ID);
+                MDC.remove(UserAndCorrelationDispatchInterceptor.USER);
+            }
+            if (result == null) {
+                // SimpleCommandBus answers synchronously; anything else would break the group's ordering
+                result = GenericCommandResultMessage.asCommandResultMessage(
+                        new IllegalStateException("The command was not handled synchronously"));
+            }
+        }
+
+        private void reset() {
+            result = null;
+        }
+
+        private void answer() {
+            callback.onResult(command, result);
+        }
+
+        private void fail(Throwable cause) {
+            callback.onResult(command, GenericCommandResultMessage.asCommandResultMessage(cause));
+        }
+    }
+}
