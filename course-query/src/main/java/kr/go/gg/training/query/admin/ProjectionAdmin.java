@@ -64,12 +64,35 @@ public class ProjectionAdmin implements SmartLifecycle {
         }
         TrackingEventProcessor processor = processor();
         processor.shutDown();
-        ProjectionReplay replay = runningReplay().map(running -> running.and(name)).orElse(ProjectionReplay.of(name));
-        log.info("Replay of {} requested: stopping the processor and resetting its tokens for {}", name, replay.projections());
-        processor.resetTokens(replay);
-        processor.start();
+        try {
+            ProjectionReplay replay = runningReplay().map(running -> running.and(name)).orElse(ProjectionReplay.of(name));
+            log.info("Replay of {} requested: stopping the processor and resetting its tokens for {}", name, replay.projections());
+            processor.resetTokens(replay);
+        } finally {
+            processor.start(); // also when the reset failed: the read models keep being updated
+            awaitWorking(processor);
+        }
         return true;
     }
+
+    /**
+     * Waits (at most {@link #START_WAIT_MILLIS}) until the started processor has claimed its segment: a shutdown that
+     * comes while Axon's work launcher is still claiming (the next replay asked for right away) can leave the
+     * processor started without a worker, so replays are taken one at a time, each after the last one runs.
+     */
+    private static void awaitWorking(TrackingEventProcessor processor) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_WAIT_MILLIS);
+        while (processor.processingStatus().isEmpty() && !processor.isError() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static final long START_WAIT_MILLIS = 10_000;
 
     ProjectionStatus status(String name) {
         return status(name, processor().processingStatus(), head(processor()));

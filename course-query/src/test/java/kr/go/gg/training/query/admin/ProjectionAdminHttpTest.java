@@ -142,4 +142,28 @@ class ProjectionAdminHttpTest extends QueryApplicationTest {
         });
         assertThat(get("viewer", "/api/courses/" + id).body()).isEqualTo(summary);
     }
+
+    @Test
+    void replayingEveryProjectionOneRightAfterTheOtherLeavesTheProcessorRunningAndTheAnswersEqual() throws Exception {
+        String id = newId();
+        CourseId course = new CourseId(id);
+        append("Course", id, 0, new CourseProposed(course, "Six", Program.KOICA, Direction.INBOUND, "Togo", 10, 2074));
+        append("Course", id, 1, new TraineeEnrolled(course, new TraineeId("t1"),
+                new Trainee("Ama", "Togo", "Ministry", "Officer", null), 1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).contains("Ama"));
+        String summary = get("viewer", "/api/courses/" + id).body();
+        String roster = get("staff", "/api/courses/" + id + "/trainees").body();
+
+        for (String name : ReadModelConfiguration.PROCESSING_GROUPS) {
+            assertThat(post("admin", "/api/admin/projections/" + name + "/replay").statusCode()).as(name).isEqualTo(202);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (JsonNode status : json.readTree(get("auditor", "/api/admin/projections").body())) {
+                assertThat(status.get("position").asLong()).as(status.toString()).isEqualTo(status.get("head").asLong());
+            }
+        });
+        assertThat(get("viewer", "/api/courses/" + id).body()).isEqualTo(summary);
+        assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).isEqualTo(roster);
+    }
 }
