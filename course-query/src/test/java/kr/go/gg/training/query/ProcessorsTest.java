@@ -29,6 +29,7 @@ import kr.go.gg.training.api.enrollment.Trainee;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeLevel;
+import kr.go.gg.training.query.mongo.ClaimWatchingTokenStore;
 import kr.go.gg.training.query.mongo.ProcessingGroups;
 import kr.go.gg.training.query.mongo.ProjectionReplay;
 import kr.go.gg.training.query.mongo.ReadModelConfiguration;
@@ -168,7 +169,8 @@ class ProcessorsTest extends QueryApplicationTest {
             assertThat(readModelDatabase.getCollection("trackingtokens").countDocuments(Filters.eq("processorName", group)))
                     .as(group).isZero();
         }
-        assertThat(processing.tokenStore(ReadModelConfiguration.PROCESSOR)).isInstanceOf(MongoTokenStore.class);
+        assertThat(processing.tokenStore(ReadModelConfiguration.PROCESSOR)).isInstanceOfSatisfying(ClaimWatchingTokenStore.class,
+                store -> assertThat(store.delegate()).isInstanceOf(MongoTokenStore.class));
         // no JDBC transaction: the token is then stored after the batch's bulk writes, not before the batch
         assertThat(processing.transactionManager(ReadModelConfiguration.PROCESSOR)).isSameAs(NoTransactionManager.instance());
         awaitCaughtUp();
