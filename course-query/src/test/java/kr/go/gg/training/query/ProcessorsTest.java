@@ -29,6 +29,9 @@ import kr.go.gg.training.api.enrollment.Trainee;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeLevel;
+import kr.go.gg.training.query.mongo.ClaimWatchingTokenStore;
+import kr.go.gg.training.query.mongo.ProcessingGroups;
+import kr.go.gg.training.query.mongo.ProjectionReplay;
 import kr.go.gg.training.query.mongo.ReadModelConfiguration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -38,7 +41,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The real processors: tracking, tokens in MongoDB, and a replay from the first event rebuilds equal read models. */
+/**
+ * The real processor: every read model on one tracking processor, its token in MongoDB; a replay of all or of one
+ * projection from the first event rebuilds equal read models, and a replay of one leaves the others alone.
+ */
 class ProcessorsTest extends QueryApplicationTest {
 
     @Autowired
@@ -72,41 +78,188 @@ class ProcessorsTest extends QueryApplicationTest {
         return all;
     }
 
-    private void awaitCaughtUp(TrackingEventProcessor processor) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp())); // a replay token stays until a newer event arrives
+    private TrackingEventProcessor processor() {
+        return processing.eventProcessor(ReadModelConfiguration.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
     }
 
-    @Test
-    void everyReadModelHasATrackingProcessorWithItsTokenInMongo() {
-        appendSomeHistory();
-        for (String group : ReadModelConfiguration.PROCESSING_GROUPS) {
-            assertThat(processing.eventProcessor(group, TrackingEventProcessor.class)).as(group).isPresent();
-            assertThat(processing.tokenStore(group)).as(group).isInstanceOf(MongoTokenStore.class);
-            // no JDBC transaction: the token is then stored after the batch's bulk writes, not before the batch
-            assertThat(processing.transactionManager(group)).as(group).isSameAs(NoTransactionManager.instance());
-            awaitCaughtUp(processing.eventProcessor(group, TrackingEventProcessor.class).orElseThrow());
-            assertThat(readModelDatabase.getCollection("trackingtokens").countDocuments(Filters.eq("processorName", group)))
-                    .as(group).isEqualTo(1);
+    private void awaitCaughtUp() {
+        TrackingEventProcessor processor = processor();
+        long head = processor.getMessageSource().createHeadToken().position().orElse(0L);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty()
+                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp() // a replay token stays until a newer event arrives
+                && s.getCurrentPosition().orElse(-1L) >= head));
+    }
+
+    /** Stops the processor, resets its tokens with that context (null: a plain {@code resetTokens()}) and starts it. */
+    private void reset(ProjectionReplay context) {
+        TrackingEventProcessor processor = processor();
+        processor.shutDown();
+        if (context == null) {
+            processor.resetTokens();
+        } else {
+            processor.resetTokens(context);
+        }
+        processor.start();
+    }
+
+    /** The collections of each projection. */
+    static final Map<String, List<String>> COLLECTIONS = Map.of(
+            ProcessingGroups.COURSE_SUMMARIES, List.of("course_summaries", "course_years"),
+            ProcessingGroups.ROSTERS, List.of("rosters"),
+            ProcessingGroups.YEARLY_PERFORMANCE, List.of("yearly_performance"),
+            ProcessingGroups.KOICA_PIPELINE, List.of("pipeline_courses", "pipeline_years"),
+            ProcessingGroups.AGREEMENTS, List.of("agreements"),
+            ProcessingGroups.AUDIT_LOG, List.of("audit_log", "audit_log_days"));
+
+    /**
+     * Changes every document of the projection the way its handlers would undo if they saw an old event again:
+     * versioned documents (and listing entries) get version -1 (any event applies again), report rows -1 people,
+     * agreements another province, audit entries a mark (an entry is overwritten by its event); each day of the audit
+     * log gets a mark that only its reset handler would remove.
+     */
+    private void tamper(String projection) {
+        for (String name : COLLECTIONS.get(projection)) {
+            var collection = readModelDatabase.getCollection(name);
+            for (Document d : collection.find().into(new ArrayList<>())) {
+                if (d.containsKey("version")) {
+                    d.put("version", -1L);
+                }
+                for (String nested : List.of("courses", "rows", "entries")) {
+                    Document entries = d.get(nested, Document.class);
+                    if (entries != null) {
+                        entries.values().forEach(v -> {
+                            Document entry = (Document) v;
+                            switch (nested) {
+                                case "courses" -> entry.put("version", -1L);
+                                case "rows" -> entry.put("people", -1);
+                                default -> entry.put("tampered", true);
+                            }
+                        });
+                    }
+                }
+                if (d.containsKey("province")) {
+                    d.put("province", "Tampered");
+                }
+                d.put("untouched", true);
+                collection.replaceOne(Filters.eq("_id", d.get("_id")), d);
+            }
         }
     }
 
+    private Map<String, List<Document>> readModels(String projection) {
+        Map<String, List<Document>> all = new TreeMap<>();
+        for (String name : COLLECTIONS.get(projection)) {
+            all.put(name, readModelDatabase.getCollection(name).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+        }
+        return all;
+    }
+
+    private Document one(String collection, Object id) {
+        Document found = readModelDatabase.getCollection(collection).find(Filters.eq("_id", id)).first();
+        assertThat(found).as(collection + " " + id).isNotNull();
+        return found;
+    }
+
     @Test
-    void aReplayFromTheFirstEventRebuildsIdenticalReadModels() {
+    void everyReadModelRunsOnOneTrackingProcessorWithOneTokenInMongo() {
         appendSomeHistory();
-        List<TrackingEventProcessor> processors = ReadModelConfiguration.PROCESSING_GROUPS.stream()
-                .map(group -> processing.eventProcessor(group, TrackingEventProcessor.class).orElseThrow()).toList();
-        processors.forEach(this::awaitCaughtUp);
+        TrackingEventProcessor processor = processor();
+        for (String group : ReadModelConfiguration.PROCESSING_GROUPS) {
+            assertThat(processing.eventProcessorByProcessingGroup(group)).as(group).containsSame(processor);
+            assertThat(readModelDatabase.getCollection("trackingtokens").countDocuments(Filters.eq("processorName", group)))
+                    .as(group).isZero();
+        }
+        assertThat(processing.tokenStore(ReadModelConfiguration.PROCESSOR)).isInstanceOfSatisfying(ClaimWatchingTokenStore.class,
+                store -> assertThat(store.delegate()).isInstanceOf(MongoTokenStore.class));
+        // no JDBC transaction: the token is then stored after the batch's bulk writes, not before the batch
+        assertThat(processing.transactionManager(ReadModelConfiguration.PROCESSOR)).isSameAs(NoTransactionManager.instance());
+        awaitCaughtUp();
+        assertThat(readModelDatabase.getCollection("trackingtokens")
+                .countDocuments(Filters.eq("processorName", ReadModelConfiguration.PROCESSOR))).isEqualTo(1);
+    }
+
+    @Test
+    void aResetWithNoContextRebuildsAllProjections() {
+        appendSomeHistory();
+        awaitCaughtUp();
         Map<String, List<Document>> before = readModels();
         assertThat(before).containsKeys("course_summaries", "course_years", "rosters", "yearly_performance",
-                "pipeline_courses", "pipeline_years", "agreements");
+                "pipeline_courses", "pipeline_years", "agreements", "audit_log", "audit_log_days");
+        ReadModelConfiguration.PROCESSING_GROUPS.forEach(this::tamper);
 
-        for (TrackingEventProcessor processor : processors) {
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
-        processors.forEach(this::awaitCaughtUp);
+        reset(null);
+        awaitCaughtUp();
         assertThat(readModels()).isEqualTo(before);
+    }
+
+    @Test
+    void replayingOneProjectionRebuildsItEqualToBefore() {
+        appendSomeHistory();
+        awaitCaughtUp();
+        for (String projection : ReadModelConfiguration.PROCESSING_GROUPS) {
+            Map<String, List<Document>> before = readModels(projection);
+            tamper(projection);
+            assertThat(readModels(projection)).as(projection).isNotEqualTo(before);
+
+            reset(ProjectionReplay.of(projection));
+            awaitCaughtUp();
+            assertThat(readModels(projection)).as(projection).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void replayingOneProjectionLeavesTheOthersDocumentsUntouchedAndTheirHandlersDoNotSeeTheReplayedEvents() {
+        appendSomeHistory();
+        awaitCaughtUp();
+        Map<String, List<Document>> rostersBefore = readModels(ProcessingGroups.ROSTERS);
+        List<String> others = ReadModelConfiguration.PROCESSING_GROUPS.stream()
+                .filter(p -> !p.equals(ProcessingGroups.ROSTERS)).toList();
+        ReadModelConfiguration.PROCESSING_GROUPS.forEach(this::tamper);
+        Map<String, Map<String, List<Document>>> tampered = new TreeMap<>();
+        others.forEach(p -> tampered.put(p, readModels(p)));
+
+        reset(ProjectionReplay.of(ProcessingGroups.ROSTERS));
+        awaitCaughtUp();
+        assertThat(readModels(ProcessingGroups.ROSTERS)).isEqualTo(rostersBefore);
+        for (String other : others) {
+            assertThat(readModels(other)).as(other).isEqualTo(tampered.get(other));
+        }
+
+        reset(null); // the other test classes share this database: rebuild what was tampered with
+        awaitCaughtUp();
+    }
+
+    @Test
+    void eventsArrivingDuringAReplayReachEveryProjection() {
+        appendSomeHistory();
+        awaitCaughtUp();
+        TrackingEventProcessor processor = processor();
+        processor.shutDown();
+        processor.resetTokens(ProjectionReplay.of(ProcessingGroups.AGREEMENTS));
+        String id = newId(); // appended after the reset position, before the replay has passed it
+        CourseId course = new CourseId(id);
+        Period period = new Period(LocalDate.of(2062, 3, 2), LocalDate.of(2062, 3, 9));
+        append("Course", id, 0, new CourseProposed(course, "During", Program.KOICA, Direction.INBOUND, "Ghana", 5, null));
+        append("Course", id, 1, new CourseScheduled(course, period));
+        append("Course", id, 2, new TraineeEnrolled(course, new TraineeId("d1"),
+                new Trainee("Kofi", "Ghana", "Ministry", "Officer", TraineeLevel.MID_LEVEL), 1));
+        append("Course", id, 3, new CourseStarted(course, 1));
+        processor.start();
+        append("Course", id, 4, new CourseCompleted(course, Program.KOICA, Direction.INBOUND, "Ghana", period,
+                List.of(new TraineeId("d1"))));
+        awaitCaughtUp();
+
+        assertThat(one("course_summaries", id).getLong("version")).isEqualTo(4L);
+        assertThat(one("course_years", 2062).get("courses", Document.class)).containsKey(id);
+        assertThat(one("pipeline_courses", id).getLong("version")).isEqualTo(4L);
+        assertThat(one("pipeline_years", 2062).get("courses", Document.class)).containsKey(id);
+        assertThat(one("rosters", id).getList("trainees", Document.class)).hasSize(1);
+        assertThat(one("yearly_performance", 2062).get("rows", Document.class)).containsKey(id);
+        long audited = 0;
+        for (Document chunk : readModelDatabase.getCollection("audit_log").find()) {
+            audited += chunk.get("entries", Document.class).values().stream()
+                    .filter(e -> id.equals(((Document) e).getString("courseId"))).count();
+        }
+        assertThat(audited).isEqualTo(5);
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Processor lag: gauge {@value #METER} per tracking processor (tag {@code processor}, the processing group): the
+ * Processor lag: gauge {@value #METER} per tracking processor (tag {@code processor}: the processor's name, {@code read-models} for every read model): the
  * head of the event stream (its highest global index) minus the lowest position of the processor's segments; NaN
  * while the processor runs no segment (stopped, or not yet started). Registers every tracking processor of the
  * process (in standalone too: the command side has no tracking processor).

@@ -2,25 +2,38 @@ package kr.go.gg.training.query.admin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import kr.go.gg.training.query.mongo.ProjectionReplay;
 import kr.go.gg.training.query.mongo.ReadModelConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Replays a read model from the first event while the rest keeps serving: the processor stops, its tokens are
- * reset (its {@code @ResetHandler} drops its collections) and it starts again from the tail. Progress comes from
- * the replay token positions; while a replay runs it is logged every 5 s. One node: in a cluster (Axon Server)
- * every node's processor must stop first (Axon Server's processor control), which this does not do.
+ * Replays one read model from the first event while the others keep their documents and keep serving. Every read
+ * model runs on the one processor {@link ReadModelConfiguration#PROCESSOR}: a replay stops it, resets its tokens with
+ * a {@link ProjectionReplay} naming the projection (only that projection's {@code @ResetHandler} drops its
+ * collections, only it handles the replayed events, see {@code ProjectionReplayFilter}) and starts it again from
+ * the tail. The others skip the old events; events newer than the reset position reach every projection.
+ * <p>
+ * A replay asked for while another is running widens it: the new reset names both (the one running started over,
+ * its collections are dropped again), so neither is left half rebuilt; a running replay of everything (a plain
+ * {@code resetTokens()}) stays one of everything. While the processor replays, the live updates of every projection
+ * wait behind the replayed events (one processor, one position).
+ * <p>
+ * Progress comes from the replay token positions; while a replay runs it is logged every 5 s. One node: in a cluster
+ * (Axon Server) every node's processor must stop first (Axon Server's processor control), which this does not do.
  */
 @Component
 public class ProjectionAdmin implements SmartLifecycle {
@@ -39,7 +52,9 @@ public class ProjectionAdmin implements SmartLifecycle {
     }
 
     public List<ProjectionStatus> statuses() {
-        return ReadModelConfiguration.PROCESSING_GROUPS.stream().map(this::status).toList();
+        Map<Integer, EventTrackerStatus> segments = processor().processingStatus();
+        long head = head(processor());
+        return ReadModelConfiguration.PROCESSING_GROUPS.stream().map(name -> status(name, segments, head)).toList();
     }
 
     /** False for a name that is not one of this module's read models. */
@@ -47,19 +62,45 @@ public class ProjectionAdmin implements SmartLifecycle {
         if (!ReadModelConfiguration.PROCESSING_GROUPS.contains(name)) {
             return false;
         }
-        TrackingEventProcessor processor = processor(name);
-        log.info("Replay of {} requested: stopping the processor and resetting its tokens", name);
+        TrackingEventProcessor processor = processor();
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            ProjectionReplay replay = runningReplay().map(running -> running.and(name)).orElse(ProjectionReplay.of(name));
+            log.info("Replay of {} requested: stopping the processor and resetting its tokens for {}", name, replay.projections());
+            processor.resetTokens(replay);
+        } finally {
+            processor.start(); // also when the reset failed: the read models keep being updated
+            awaitWorking(processor);
+        }
         return true;
     }
 
+    /**
+     * Waits (at most {@link #START_WAIT_MILLIS}) until the started processor has claimed its segment: a shutdown that
+     * comes while Axon's work launcher is still claiming (the next replay asked for right away) can leave the
+     * processor started without a worker, so replays are taken one at a time, each after the last one runs.
+     */
+    private static void awaitWorking(TrackingEventProcessor processor) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_WAIT_MILLIS);
+        while (processor.processingStatus().isEmpty() && !processor.isError() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static final long START_WAIT_MILLIS = 10_000;
+
     ProjectionStatus status(String name) {
-        TrackingEventProcessor processor = processor(name);
-        long head = head(processor);
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        return status(name, processor().processingStatus(), head(processor()));
+    }
+
+    private static ProjectionStatus status(String name, Map<Integer, EventTrackerStatus> segments, long head) {
+        boolean replaying = segments.values().stream().anyMatch(segment -> segment.isReplaying()
+                && ProjectionReplay.of(token(segment)).map(r -> r.includes(name)).orElse(true));
         long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(p -> p.orElse(0L)).min().orElse(0L);
         double progress;
@@ -73,9 +114,38 @@ public class ProjectionAdmin implements SmartLifecycle {
         return new ProjectionStatus(name, replaying, progress, position, head);
     }
 
-    private TrackingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No tracking processor " + name));
+    /** The segment's token as stored, replay token included ({@code getTrackingToken()} unwraps it). */
+    private static TrackingToken token(EventTrackerStatus segment) {
+        return segment instanceof TrackerStatus status ? status.getInternalTrackingToken() : segment.getTrackingToken();
+    }
+
+    /**
+     * The projections the stored tokens are still replaying for (the processor is stopped: read from the token store,
+     * which claims the segments for this node, as the reset does next); empty when no segment replays.
+     */
+    private Optional<ProjectionReplay> runningReplay() {
+        TokenStore tokens = processing.tokenStore(ReadModelConfiguration.PROCESSOR);
+        Optional<ProjectionReplay> running = Optional.empty();
+        for (int segment : tokens.fetchSegments(ReadModelConfiguration.PROCESSOR)) {
+            Optional<ProjectionReplay> replay = ProjectionReplay.running(tokens.fetchToken(ReadModelConfiguration.PROCESSOR, segment));
+            if (replay.isPresent()) {
+                running = Optional.of(running.map(r -> union(r, replay.get())).orElse(replay.get()));
+            }
+        }
+        return running;
+    }
+
+    private static ProjectionReplay union(ProjectionReplay a, ProjectionReplay b) {
+        ProjectionReplay all = a;
+        for (String name : b.projections()) {
+            all = all.and(name);
+        }
+        return all;
+    }
+
+    private TrackingEventProcessor processor() {
+        return processing.eventProcessor(ReadModelConfiguration.PROCESSOR, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No tracking processor " + ReadModelConfiguration.PROCESSOR));
     }
 
     private static long head(TrackingEventProcessor processor) {

@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Metrics and health of the query side: gauge {@code course.projection.lag} per processing group (see
+ * Metrics and health of the query side: gauge {@code course.projection.lag} per tracking processor ({@code read-models}) (see
  * /actuator/metrics); health groups {@code liveness} and {@code readiness} (course-query.yml) without their listing
  * in the anonymous answer (the command side declares the same bean; one copy in standalone); the correlation id and
  * user of the causing command in the logging MDC while an event handler runs.

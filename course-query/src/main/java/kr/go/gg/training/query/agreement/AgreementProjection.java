@@ -50,7 +50,7 @@ public class AgreementProjection {
 
     @ResetHandler
     void reset() {
-        agreements.collection().drop();
+        agreements.drop();
     }
 
     @QueryHandler

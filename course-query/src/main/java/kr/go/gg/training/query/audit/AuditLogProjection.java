@@ -135,8 +135,8 @@ public class AuditLogProjection {
 
     @ResetHandler
     void reset() {
-        log.collection().drop();
-        days.collection().drop();
+        log.drop();
+        days.drop();
     }
 
     @QueryHandler

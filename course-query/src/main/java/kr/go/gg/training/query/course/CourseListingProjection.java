@@ -169,8 +169,8 @@ public abstract class CourseListingProjection {
 
     @ResetHandler
     void reset() {
-        courses.collection().drop();
-        years.collection().drop();
+        courses.drop();
+        years.drop();
         createIndexes();
     }
 

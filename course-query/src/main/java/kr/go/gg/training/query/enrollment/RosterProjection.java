@@ -88,7 +88,7 @@ public class RosterProjection {
 
     @ResetHandler
     void reset() {
-        rosters.collection().drop();
+        rosters.drop();
     }
 
     @QueryHandler

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -23,15 +24,76 @@ import org.bson.Document;
  * {@link ReadModelConfiguration}), else when the unit of work prepares to commit. The processor stores its
  * token after that, so without transactions a crash in between (or the wire server losing its last second)
  * re-delivers events rather than skipping them: every handler is idempotent.
+ * <p>
+ * <b>Across batches</b> each collection remembers the documents its last committed batches read or wrote (and the
+ * ids found absent), at most {@link #CACHED_DOCUMENTS} (least recently used dropped), so a live batch touching the
+ * same courses, years and audit chunks as the one before reads them from memory instead of one round trip each. The
+ * rule that makes this sound: the read models are written only by their processor's batches, and the cache is
+ * trusted only while that processor has owned its token continuously since it filled the cache. Every event that
+ * may break that bumps one epoch and empties every cache ({@link #invalidateAll()}): the token store fetching
+ * (claiming) or releasing a token ({@link ClaimWatchingTokenStore}: processor start and shutdown, a reset, a claim
+ * lost to or taken over from another node), a reset handler dropping a collection ({@link #drop()}), and a batch
+ * that rolls back (its in-memory changes were never written). A batch fills the cache only after it has committed
+ * (token stored) and only if the epoch did not move meanwhile. The cached documents are the very objects the next
+ * batch changes; a handler changes a document only to save it, so they are what the database holds.
  */
 public final class BatchedCollection {
 
+    /** Documents remembered per collection across batches. */
+    static final int CACHED_DOCUMENTS = 4096;
+    private static final Document ABSENT = new Document();
+    /** Moves whenever a remembered document may no longer be what the database holds. */
+    private static final AtomicLong EPOCH = new AtomicLong();
+
     private final MongoCollection<Document> collection;
     private final String resourceKey;
+    /** Id -> document (or {@link #ABSENT}) as of the last committed batch; guarded by itself. */
+    private final Map<Object, Document> committed = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Document> eldest) {
+            return size() > CACHED_DOCUMENTS;
+        }
+    };
+    private long committedEpoch = -1;
 
     public BatchedCollection(MongoCollection<Document> collection) {
         this.collection = collection;
         this.resourceKey = "batched:" + collection.getNamespace().getFullName();
+    }
+
+    /** Forgets every document remembered across batches, in every collection (see the class comment). */
+    public static void invalidateAll() {
+        EPOCH.incrementAndGet();
+    }
+
+    /** Drops the collection (a reset handler) and forgets what was remembered of it. */
+    public void drop() {
+        invalidateAll();
+        collection.drop();
+    }
+
+    /** The remembered document, {@link #ABSENT}, or null when not remembered or no longer trusted. */
+    private Document remembered(Object id, long epoch) {
+        synchronized (committed) {
+            if (committedEpoch != epoch || EPOCH.get() != epoch) {
+                return null;
+            }
+            return committed.get(id);
+        }
+    }
+
+    /** After a batch has committed: remember what it read and wrote, if nothing moved the epoch since it began. */
+    private void remember(Map<Object, Document> documents, long epoch) {
+        synchronized (committed) {
+            if (EPOCH.get() != epoch) {
+                return;
+            }
+            if (committedEpoch != epoch) {
+                committed.clear();
+                committedEpoch = epoch;
+            }
+            documents.forEach((id, document) -> committed.put(id, document == null ? ABSENT : document));
+        }
     }
 
     public MongoCollection<Document> collection() {
@@ -42,7 +104,9 @@ public final class BatchedCollection {
     public Document find(Object id) {
         Pending pending = pending();
         if (!pending.documents.containsKey(id)) {
-            pending.documents.put(id, collection.find(Filters.eq("_id", id)).first());
+            Document known = remembered(id, pending.epoch);
+            pending.documents.put(id, known == ABSENT ? null
+                    : known != null ? known : collection.find(Filters.eq("_id", id)).first());
         }
         return pending.documents.get(id);
     }
@@ -87,19 +151,23 @@ public final class BatchedCollection {
     private Pending pending() {
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
         return uow.getOrComputeResource(resourceKey, k -> {
-            Pending created = new Pending(collection);
+            Pending created = new Pending(collection, EPOCH.get());
             uow.onPrepareCommit(u -> created.flush());
+            uow.afterCommit(u -> remember(created.documents, created.epoch));
+            uow.onRollback(u -> invalidateAll());
             return created;
         });
     }
 
     private static final class Pending {
         private final MongoCollection<Document> collection;
+        private final long epoch;
         private final Map<Object, Document> documents = new HashMap<>();
         private final Map<Object, Document> changed = new LinkedHashMap<>();
 
-        private Pending(MongoCollection<Document> collection) {
+        private Pending(MongoCollection<Document> collection, long epoch) {
             this.collection = collection;
+            this.epoch = epoch;
         }
 
         private void flush() {

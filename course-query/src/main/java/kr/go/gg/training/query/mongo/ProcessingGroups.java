@@ -1,6 +1,9 @@
 package kr.go.gg.training.query.mongo;
 
-/** The processing group (= event processor) names of the read models. */
+/**
+ * The processing group names of the read models (= the projection names of the admin paths), and the name of the
+ * one tracking processor they all run on.
+ */
 public final class ProcessingGroups {
     public static final String COURSE_SUMMARIES = "course-summaries";
     public static final String ROSTERS = "rosters";
@@ -8,6 +11,9 @@ public final class ProcessingGroups {
     public static final String KOICA_PIPELINE = "koica-pipeline";
     public static final String AGREEMENTS = "agreements";
     public static final String AUDIT_LOG = "audit-log";
+
+    /** The event processor of every group above. */
+    public static final String READ_MODELS = "read-models";
 
     private ProcessingGroups() {
     }

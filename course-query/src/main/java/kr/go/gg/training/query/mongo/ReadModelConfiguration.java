@@ -8,6 +8,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -27,10 +28,16 @@ import org.bson.Document;
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
 
-    /** Every processing group of this module; the admin/replay paths address processors by these names. */
+    /**
+     * Every processing group of this module, one per read model: the projection names of the admin/replay paths.
+     * They all run on the one processor {@link #PROCESSOR}.
+     */
     public static final List<String> PROCESSING_GROUPS = List.of(
             ProcessingGroups.COURSE_SUMMARIES, ProcessingGroups.ROSTERS, ProcessingGroups.YEARLY_PERFORMANCE,
             ProcessingGroups.KOICA_PIPELINE, ProcessingGroups.AGREEMENTS, ProcessingGroups.AUDIT_LOG);
+
+    /** The one tracking processor of every read model (its token, lag gauge and configuration use this name). */
+    public static final String PROCESSOR = ProcessingGroups.READ_MODELS;
 
     @Bean
     public MongoDatabase readModelDatabase(MongoClient mongoClient,
@@ -39,7 +46,14 @@ public class ReadModelConfiguration {
     }
 
     /**
-     * Tracking processors with large batches: each batch's writes go out as one bulk write per collection
+     * One tracking processor for all read models ({@link #PROCESSOR}; every processing group is assigned to it):
+     * each event is fetched, deserialised and handled in ONE unit of work and each batch stores ONE token, where
+     * one processor per group did all of that six times (course-bench: +48 % command throughput of the whole
+     * system). A single projection is still rebuilt alone: {@link ProjectionReplay} / {@link ProjectionReplayFilter}.
+     * The price: a batch that fails (e.g. a bulk write) is retried for every read model, and a replay of one
+     * projection holds back the live updates of the others until it has caught up.
+     * <p>
+     * Large batches: each batch's writes go out as one bulk write per collection
      * (STACK-FACTS: 2-5x faster than one round trip per event), flushed after the batch's last event.
      * <p>
      * No transaction manager (the wire server has no transactions; axon-mongo's token store keeps its no-op
@@ -48,7 +62,7 @@ public class ReadModelConfiguration {
      * batch commits, after the flush. The token store is registered per group, not as a global
      * {@code TokenStore} bean, so processors of other modules in the same process keep theirs.
      * <p>
-     * One thread and one segment per processor: six processors already share two cores. No Axon Micrometer
+     * One thread and one segment. No Axon Micrometer
      * message monitors on these processors unless {@code course.query.processor-metrics=true}: the monitors
      * (counters, timers, latency and capacity per message) cost 12-14 % of the replay's CPU (JFR,
      * docs/benchmarks.md). The command and query buses keep theirs; the processors' lag is the module's own
@@ -59,13 +73,13 @@ public class ReadModelConfiguration {
                                                 @Value("${spring.data.mongodb.database:course}") String database,
                                                 @Value("${course.query.batch-size:500}") int batchSize,
                                                 @Value("${course.query.processor-metrics:false}") boolean processorMetrics) {
-        MongoTokenStore tokenStore = MongoTokenStore.builder()
+        TokenStore tokenStore = new ClaimWatchingTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongoClient, database)
                         .trackingTokensCollectionName("trackingtokens")
                         .build())
                 .serializer(JacksonSerializer.defaultSerializer())
-                .build();
+                .build());
         MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch = (unitOfWork, chain) -> {
             Object result = chain.proceed();
             if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
@@ -73,17 +87,24 @@ public class ReadModelConfiguration {
             }
             return result;
         };
-        return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group -> {
+        return configurer -> configurer.eventProcessing(processing -> {
+            PROCESSING_GROUPS.forEach(group -> processing.assignProcessingGroup(group, PROCESSOR));
             processing
-                    .registerTrackingEventProcessorConfiguration(group, c -> TrackingEventProcessorConfiguration
+                    .registerTrackingEventProcessorConfiguration(PROCESSOR, c -> TrackingEventProcessorConfiguration
                             .forSingleThreadedProcessing().andBatchSize(batchSize))
-                    .registerTokenStore(group, c -> tokenStore)
-                    .registerTransactionManager(group, c -> NoTransactionManager.instance())
-                    .registerHandlerInterceptor(group, c -> flushAtEndOfBatch);
+                    .registerTokenStore(PROCESSOR, c -> tokenStore)
+                    .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance())
+                    .registerHandlerInterceptor(PROCESSOR, c -> flushAtEndOfBatch);
             if (!processorMetrics) {
-                processing.registerMessageMonitor(group, c -> NoOpMessageMonitor.instance());
+                processing.registerMessageMonitor(PROCESSOR, c -> NoOpMessageMonitor.instance());
             }
-        }));
+        });
+    }
+
+    /** Lets a replay rebuild only the projections it names (Axon adds every such bean to its handler enhancers). */
+    @Bean
+    public static ProjectionReplayFilter projectionReplayFilter() {
+        return new ProjectionReplayFilter();
     }
 
     /** Boot's own Mongo health indicator needs Spring Data, which this module does not use. */

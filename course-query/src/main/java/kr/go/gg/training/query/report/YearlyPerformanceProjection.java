@@ -112,7 +112,7 @@ public class YearlyPerformanceProjection {
 
     @ResetHandler
     void reset() {
-        years.collection().drop();
+        years.drop();
         invalidate(null);
     }
 

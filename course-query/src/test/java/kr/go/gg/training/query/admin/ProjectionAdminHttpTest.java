@@ -19,12 +19,21 @@ import kr.go.gg.training.api.enrollment.Trainee;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.query.QueryApplicationTest;
+import kr.go.gg.training.query.mongo.ProcessingGroups;
+import kr.go.gg.training.query.mongo.ProjectionReplay;
 import kr.go.gg.training.query.mongo.ReadModelConfiguration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 
 class ProjectionAdminHttpTest extends QueryApplicationTest {
 
     private final ObjectMapper json = new ObjectMapper();
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private HttpResponse<String> post(String user, String path) throws Exception {
         return http.send(request(user, path).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -70,9 +79,91 @@ class ProjectionAdminHttpTest extends QueryApplicationTest {
         });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).isEqualTo(roster));
+        // the replay token stays until a newer event arrives: only the projection being rebuilt says it replays
+        for (JsonNode status : json.readTree(get("auditor", "/api/admin/projections").body())) {
+            assertThat(status.get("replaying").asBoolean()).as(status.toString())
+                    .isEqualTo(status.get("name").asText().equals("rosters"));
+        }
 
+        HttpResponse<String> forbidden = post("auditor", "/api/admin/projections/rosters/replay");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
         HttpResponse<String> unknown = post("admin", "/api/admin/projections/nonsense/replay");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void theOtherProjectionsKeepAnsweringWhileOneIsReplayed() throws Exception {
+        String id = newId();
+        CourseId course = new CourseId(id);
+        append("Course", id, 0, new CourseProposed(course, "Kept", Program.KOICA, Direction.INBOUND, "Laos", 10, 2072));
+        append("Course", id, 1, new TraineeEnrolled(course, new TraineeId("l1"),
+                new Trainee("Noy", "Laos", "Ministry", "Officer", null), 1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).contains("Noy"));
+        String summary = get("viewer", "/api/courses/" + id).body();
+        String listing = get("viewer", "/api/courses?year=2072").body();
+
+        assertThat(post("admin", "/api/admin/projections/audit-log/replay").statusCode()).isEqualTo(202);
+        for (int i = 0; i < 20; i++) { // never 404 or empty: the summaries are not dropped by the audit log's replay
+            assertThat(get("viewer", "/api/courses/" + id).body()).isEqualTo(summary);
+            assertThat(get("viewer", "/api/courses?year=2072").body()).isEqualTo(listing);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode audit = projection("audit-log");
+            assertThat(audit.get("position").asLong()).isEqualTo(audit.get("head").asLong());
+        });
+        assertThat(projection("course-summaries").get("replaying").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aReplayAskedForDuringAnotherReplayRebuildsBoth() throws Exception {
+        String id = newId();
+        CourseId course = new CourseId(id);
+        append("Course", id, 0, new CourseProposed(course, "Twice", Program.KOICA, Direction.INBOUND, "Chad", 10, 2073));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get("viewer", "/api/courses/" + id).statusCode()).isEqualTo(200));
+        String summary = get("viewer", "/api/courses/" + id).body();
+        TrackingEventProcessor processor = processing.eventProcessor(ReadModelConfiguration.PROCESSOR,
+                TrackingEventProcessor.class).orElseThrow();
+        processor.shutDown(); // a replay of the rosters that has not got far yet
+        processor.resetTokens(ProjectionReplay.of(ProcessingGroups.ROSTERS));
+
+        assertThat(post("admin", "/api/admin/projections/course-summaries/replay").statusCode()).isEqualTo(202);
+        TrackingToken token = processing.tokenStore(ReadModelConfiguration.PROCESSOR).fetchToken(ReadModelConfiguration.PROCESSOR, 0);
+        assertThat(ReplayToken.replayContext(token, ProjectionReplay.class))
+                .contains(ProjectionReplay.of(ProcessingGroups.ROSTERS, ProcessingGroups.COURSE_SUMMARIES));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode summaries = projection("course-summaries");
+            assertThat(summaries.get("position").asLong()).isEqualTo(summaries.get("head").asLong());
+            assertThat(summaries.get("replaying").asBoolean()).isTrue();
+            assertThat(projection("rosters").get("replaying").asBoolean()).isTrue();
+            assertThat(projection("agreements").get("replaying").asBoolean()).isFalse();
+        });
+        assertThat(get("viewer", "/api/courses/" + id).body()).isEqualTo(summary);
+    }
+
+    @Test
+    void replayingEveryProjectionOneRightAfterTheOtherLeavesTheProcessorRunningAndTheAnswersEqual() throws Exception {
+        String id = newId();
+        CourseId course = new CourseId(id);
+        append("Course", id, 0, new CourseProposed(course, "Six", Program.KOICA, Direction.INBOUND, "Togo", 10, 2074));
+        append("Course", id, 1, new TraineeEnrolled(course, new TraineeId("t1"),
+                new Trainee("Ama", "Togo", "Ministry", "Officer", null), 1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).contains("Ama"));
+        String summary = get("viewer", "/api/courses/" + id).body();
+        String roster = get("staff", "/api/courses/" + id + "/trainees").body();
+
+        for (String name : ReadModelConfiguration.PROCESSING_GROUPS) {
+            assertThat(post("admin", "/api/admin/projections/" + name + "/replay").statusCode()).as(name).isEqualTo(202);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (JsonNode status : json.readTree(get("auditor", "/api/admin/projections").body())) {
+                assertThat(status.get("position").asLong()).as(status.toString()).isEqualTo(status.get("head").asLong());
+            }
+        });
+        assertThat(get("viewer", "/api/courses/" + id).body()).isEqualTo(summary);
+        assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).isEqualTo(roster);
     }
 }

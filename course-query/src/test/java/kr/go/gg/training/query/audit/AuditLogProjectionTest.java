@@ -275,11 +275,12 @@ class AuditLogProjectionTest extends MongoProjectionTest {
             for (int i = half * 2_500; i < (half + 1) * 2_500; i += batchSize) {
                 feed(projection, events.subList(i, i + batchSize));
             }
-            // per batch: the day's index and the (at most two) chunks per user it appends to, nothing more
+            // per batch: the day's index and the (at most two) chunks per user it appends to, nothing more (fewer:
+            // what the last committed batch wrote is remembered, BatchedCollection)
             int batches = 2_500 / batchSize;
-            assertThat(calls.get("find")).as("finds, half " + half).isLessThanOrEqualTo(3 * batches);
-            assertThat(calls.get("bulkWrite")).as("bulk writes, half " + half).isLessThanOrEqualTo(2 * batches);
-            findsPerHalf.add(calls.get("find"));
+            assertThat(calls.getOrDefault("find", 0)).as("finds, half " + half).isLessThanOrEqualTo(3 * batches);
+            assertThat(calls.getOrDefault("bulkWrite", 0)).as("bulk writes, half " + half).isLessThanOrEqualTo(2 * batches);
+            findsPerHalf.add(calls.getOrDefault("find", 0));
         }
         // the second half of the day costs what the first did: no re-reading of the chunks already written
         assertThat(findsPerHalf.get(1)).isLessThanOrEqualTo(findsPerHalf.get(0));
@@ -295,7 +296,7 @@ class AuditLogProjectionTest extends MongoProjectionTest {
         // re-delivered from an old token: overwritten in its own chunk, read by _id alone, never appended again
         calls.clear();
         feed(projection, events.get(3), events.get(2_222), events.get(4_999));
-        assertThat(calls.get("find")).isLessThanOrEqualTo(1 + 3);
+        assertThat(calls.getOrDefault("find", 0)).isLessThanOrEqualTo(1 + 3);
         assertThat(log.countDocuments()).isEqualTo(chunks);
         assertThat(documents(COLLECTIONS)).isEqualTo(once);
         assertThat(projection.handle(day).stream().map(AuditEntry::eventId).toList()).isEqualTo(ids);

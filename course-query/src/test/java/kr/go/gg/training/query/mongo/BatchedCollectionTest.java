@@ -1,0 +1,98 @@
+package kr.go.gg.training.query.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.model.Filters;
+import java.util.List;
+import java.util.function.Function;
+import kr.go.gg.training.query.MongoProjectionTest;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+/** Documents remembered across batches, and every event that makes them untrusted. */
+class BatchedCollectionTest extends MongoProjectionTest {
+
+    /** Runs {@code work} as one batch of one event; the result, or the exception if the batch failed. */
+    private static <R> Object batch(Function<BatchingUnitOfWork<EventMessage<?>>, R> work) {
+        BatchingUnitOfWork<EventMessage<?>> uow = new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("e")));
+        var result = uow.executeWithResult(() -> work.apply(uow), RollbackConfigurationType.ANY_THROWABLE);
+        return result.isExceptional() ? result.exceptionResult() : result.getPayload();
+    }
+
+    private static Object valueIn(BatchedCollection batched, String id) {
+        return batch(u -> {
+            Document d = batched.find(id);
+            return d == null ? "absent" : d.get("value");
+        });
+    }
+
+    private void writeBehindItsBack(String id, int value) {
+        database.getCollection("c").replaceOne(Filters.eq("_id", id), new Document("_id", id).append("value", value),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    @Test
+    void aBatchReadsWhatTheLastCommittedBatchWroteFromMemoryUntilTheCachesAreInvalidated() {
+        BatchedCollection batched = new BatchedCollection(database.getCollection("c"));
+        batch(u -> {
+            batched.save(batched.findOrNew("a").append("value", 1));
+            return null;
+        });
+        writeBehindItsBack("a", 2); // only another writer could do this: the cache does not see it
+        assertThat(valueIn(batched, "a")).isEqualTo(1);
+
+        BatchedCollection.invalidateAll(); // e.g. the token was claimed again
+        assertThat(valueIn(batched, "a")).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchThatRollsBackLeavesNothingRemembered() {
+        BatchedCollection batched = new BatchedCollection(database.getCollection("c"));
+        batch(u -> {
+            batched.save(batched.findOrNew("a").append("value", 1));
+            return null;
+        });
+        Object failed = batch(u -> {
+            batched.find("a").put("value", 99); // changed in memory, never written
+            throw new IllegalStateException("bulk write failed");
+        });
+        assertThat(failed).isInstanceOf(IllegalStateException.class);
+        assertThat(valueIn(batched, "a")).isEqualTo(1);
+        assertThat(database.getCollection("c").find(Filters.eq("_id", "a")).first().get("value")).isEqualTo(1);
+    }
+
+    @Test
+    void droppingTheCollectionForgetsItsDocumentsAndAbsentIdsAreRemembered() {
+        BatchedCollection batched = new BatchedCollection(database.getCollection("c"));
+        assertThat(valueIn(batched, "b")).isEqualTo("absent");
+        writeBehindItsBack("b", 5);
+        assertThat(valueIn(batched, "b")).isEqualTo("absent"); // remembered as absent
+
+        batched.drop();
+        writeBehindItsBack("b", 6);
+        assertThat(valueIn(batched, "b")).isEqualTo(6);
+    }
+
+    @Test
+    void theTokenStoreInvalidatesOnClaimAndReleaseButNotOnStore() {
+        BatchedCollection batched = new BatchedCollection(database.getCollection("c"));
+        var store = new ClaimWatchingTokenStore(new org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore());
+        store.initializeTokenSegments("p", 1);
+        store.fetchToken("p", 0);
+        assertThat(valueIn(batched, "a")).isEqualTo("absent");
+        writeBehindItsBack("a", 1);
+        store.storeToken(null, "p", 0);
+        store.extendClaim("p", 0);
+        assertThat(valueIn(batched, "a")).isEqualTo("absent");
+
+        store.releaseClaim("p", 0);
+        assertThat(valueIn(batched, "a")).isEqualTo(1);
+        writeBehindItsBack("a", 2);
+        store.fetchToken("p", 0);
+        assertThat(valueIn(batched, "a")).isEqualTo(2);
+    }
+}
