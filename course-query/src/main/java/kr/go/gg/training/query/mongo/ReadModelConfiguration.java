@@ -2,6 +2,7 @@ package kr.go.gg.training.query.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -72,7 +73,8 @@ public class ReadModelConfiguration {
     public ConfigurerModule readModelProcessors(MongoClient mongoClient,
                                                 @Value("${spring.data.mongodb.database:course}") String database,
                                                 @Value("${course.query.batch-size:500}") int batchSize,
-                                                @Value("${course.query.processor-metrics:false}") boolean processorMetrics) {
+                                                @Value("${course.query.processor-metrics:false}") boolean processorMetrics,
+                                                @Value("${course.query.linger:50ms}") Duration linger) {
         TokenStore tokenStore = new ClaimWatchingTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongoClient, database)
@@ -90,6 +92,9 @@ public class ReadModelConfiguration {
         return configurer -> configurer.eventProcessing(processing -> {
             PROCESSING_GROUPS.forEach(group -> processing.assignProcessingGroup(group, PROCESSOR));
             processing
+                    // micro-batches once caught up: a batch's fixed cost (token, bulk writes) was most of the
+                    // live CPU of the read side, beside the commands (docs/benchmarks.md)
+                    .registerTrackingEventProcessor(PROCESSOR, c -> new LingeringEventSource(c.eventStore(), linger))
                     .registerTrackingEventProcessorConfiguration(PROCESSOR, c -> TrackingEventProcessorConfiguration
                             .forSingleThreadedProcessing().andBatchSize(batchSize))
                     .registerTokenStore(PROCESSOR, c -> tokenStore)
