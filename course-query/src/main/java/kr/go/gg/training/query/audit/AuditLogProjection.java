@@ -101,7 +101,8 @@ public class AuditLogProjection {
         List<Integer> chunks = mine == null ? List.of() : mine.getList("chunks", Integer.class, List.of());
         boolean known = !chunks.isEmpty() && (chunks.get(chunks.size() - 1) == chunkNo || chunks.contains(chunkNo));
         Document chunk = known ? log.find(chunkId(userKey, day, chunkNo)) : null;
-        if (chunk == null) {
+        boolean created = chunk == null;
+        if (created) {
             chunk = new Document("_id", chunkId(userKey, day, chunkNo)).append("user", userKey).append("day", day)
                     .append("chunk", chunkNo).append("entries", new Document());
         }
@@ -117,8 +118,12 @@ public class AuditLogProjection {
             index.put("users", users);
             days.save(index);
         }
-        chunk.get("entries", Document.class).put(eventId, entry); // keyed by event id: redelivery overwrites
-        log.save(chunk);
+        if (created) {
+            chunk.get("entries", Document.class).put(eventId, entry);
+            log.save(chunk); // a new chunk is written whole (it needs its user, day and number)
+        } else {
+            log.setEntry(chunk, "entries", eventId, entry); // keyed by event id: redelivery overwrites; a $set of it
+        }
     }
 
     /** The chunk of the fixed-width range of global indexes the event's position falls in. */

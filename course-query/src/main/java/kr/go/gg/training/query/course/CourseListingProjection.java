@@ -214,19 +214,11 @@ public abstract class CourseListingProjection {
         if (oldYear != null && !oldYear.equals(year)) {
             Document previous = years.find(oldYear);
             if (previous != null) {
-                previous.get("courses", Document.class).remove(id);
-                years.save(previous);
+                years.removeEntry(previous, "courses", id);
             }
         }
         if (year != null && listed(course)) {
-            Document listing = years.findOrNew(year);
-            Document entries = listing.get("courses", Document.class);
-            if (entries == null) {
-                entries = new Document();
-                listing.put("courses", entries);
-            }
-            entries.put(id, new Document(course));
-            years.save(listing);
+            years.setEntry(years.findOrNew(year), "courses", id, new Document(course)); // a $set of this course only
         }
         applied(course);
     }

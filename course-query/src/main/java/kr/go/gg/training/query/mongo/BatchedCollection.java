@@ -5,6 +5,8 @@ import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,12 +124,65 @@ public final class BatchedCollection {
         Object id = document.get("_id");
         pending.documents.put(id, document);
         pending.changed.put(id, document);
+        pending.updates.remove(id);
+    }
+
+    /**
+     * Puts {@code key -> value} into the document's sub-document {@code field} (created if missing), in memory now
+     * and, at the end of the batch, as a {@code $set} of that one path (upserting), unless the whole document is
+     * written anyway: a year's listing or a report year is not sent and stored whole for one course that changed.
+     * The database then holds what {@link #save} of the document would have written (same fields, same order).
+     */
+    public void setEntry(Document document, String field, String key, Object value) {
+        Document entries = document.get(field, Document.class);
+        if (entries == null) {
+            entries = new Document();
+            document.put(field, entries);
+        }
+        entries.put(key, value);
+        fieldChange(document, field, key, value, false);
+    }
+
+    /** Removes {@code key} from the document's sub-document {@code field}: a {@code $unset} of that path. */
+    public void removeEntry(Document document, String field, String key) {
+        Document entries = document.get(field, Document.class);
+        if (entries == null || !entries.containsKey(key)) {
+            return;
+        }
+        entries.remove(key);
+        fieldChange(document, field, key, null, true);
+    }
+
+    private void fieldChange(Document document, String field, String key, Object value, boolean unset) {
+        Pending pending = pending();
+        Object id = document.get("_id");
+        pending.documents.put(id, document);
+        if (pending.changed.containsKey(id)) {
+            pending.changed.put(id, document); // written whole anyway
+            return;
+        }
+        if (key.indexOf('.') >= 0 || key.startsWith("$") || field.indexOf('.') >= 0) {
+            save(document); // not a plain path: write it whole
+            return;
+        }
+        Document update = pending.updates.computeIfAbsent(id, k -> new Document());
+        String path = field + "." + key;
+        Document sets = (Document) update.computeIfAbsent("$set", k -> new Document());
+        Document unsets = (Document) update.computeIfAbsent("$unset", k -> new Document());
+        if (unset) {
+            sets.remove(path);
+            unsets.put(path, "");
+        } else {
+            unsets.remove(path);
+            sets.put(path, value);
+        }
     }
 
     public void delete(Object id) {
         Pending pending = pending();
         pending.documents.put(id, null);
         pending.changed.put(id, null);
+        pending.updates.remove(id);
     }
 
     /** Runs {@code action} once after this batch has committed (e.g. to emit subscription query updates). */
@@ -164,6 +219,8 @@ public final class BatchedCollection {
         private final long epoch;
         private final Map<Object, Document> documents = new HashMap<>();
         private final Map<Object, Document> changed = new LinkedHashMap<>();
+        /** Per id: {@code $set}/{@code $unset} of single paths, for documents not in {@link #changed}. */
+        private final Map<Object, Document> updates = new LinkedHashMap<>();
 
         private Pending(MongoCollection<Document> collection, long epoch) {
             this.collection = collection;
@@ -171,18 +228,33 @@ public final class BatchedCollection {
         }
 
         private void flush() {
-            if (changed.isEmpty()) {
+            if (changed.isEmpty() && updates.isEmpty()) {
                 return;
             }
-            List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
+            List<WriteModel<Document>> writes = new ArrayList<>(changed.size() + updates.size());
             ReplaceOptions upsert = new ReplaceOptions().upsert(true);
             for (Map.Entry<Object, Document> change : changed.entrySet()) {
                 writes.add(change.getValue() == null
                         ? new DeleteOneModel<>(Filters.eq("_id", change.getKey()))
                         : new ReplaceOneModel<>(Filters.eq("_id", change.getKey()), change.getValue(), upsert));
             }
-            collection.bulkWrite(writes);
+            UpdateOptions upsertPaths = new UpdateOptions().upsert(true);
+            for (Map.Entry<Object, Document> update : updates.entrySet()) {
+                Document operators = new Document();
+                update.getValue().forEach((operator, paths) -> {
+                    if (!((Document) paths).isEmpty()) {
+                        operators.put(operator, paths);
+                    }
+                });
+                if (!operators.isEmpty()) {
+                    writes.add(new UpdateOneModel<>(Filters.eq("_id", update.getKey()), operators, upsertPaths));
+                }
+            }
+            if (!writes.isEmpty()) {
+                collection.bulkWrite(writes);
+            }
             changed.clear();
+            updates.clear();
         }
     }
 }

@@ -142,19 +142,12 @@ public class YearlyPerformanceProjection {
 
     private void row(CourseId courseId, Program program, Direction direction, String partner, Period period, int people) {
         int year = period.year();
-        Document report = years.findOrNew(year);
-        Document rows = report.get("rows", Document.class);
-        if (rows == null) {
-            rows = new Document();
-            report.put("rows", rows);
-        }
-        rows.put(courseId.value(), new Document("program", program.name())
+        years.setEntry(years.findOrNew(year), "rows", courseId.value(), new Document("program", program.name())
                 .append("direction", direction.name())
                 .append("partner", partner)
                 .append("startDate", period.startDate().toString())
                 .append("endDate", period.endDate().toString())
-                .append("people", people));
-        years.save(report);
+                .append("people", people)); // a $set of this row only
         changedYears().add(year);
     }
 

@@ -95,4 +95,42 @@ class BatchedCollectionTest extends MongoProjectionTest {
         store.fetchToken("p", 0);
         assertThat(valueIn(batched, "a")).isEqualTo(2);
     }
+
+    @Test
+    void aChangedEntryIsWrittenAsASetOfItsPathAndAFirstEntryCreatesTheDocument() {
+        BatchedCollection batched = new BatchedCollection(database.getCollection("c"));
+        batch(u -> {
+            batched.setEntry(batched.findOrNew(2030), "courses", "x", new Document("title", "X"));
+            return null;
+        });
+        var stored = database.getCollection("c");
+        assertThat(stored.find(Filters.eq("_id", 2030)).first())
+                .isEqualTo(new Document("_id", 2030).append("courses", new Document("x", new Document("title", "X"))));
+
+        // only the paths the batch changed are sent: a field the batch did not touch is not rewritten
+        stored.updateOne(Filters.eq("_id", 2030), new Document("$set", new Document("courses.other", "kept")));
+        BatchedCollection.invalidateAll();
+        batch(u -> {
+            Document year = batched.find(2030);
+            batched.setEntry(year, "courses", "y", new Document("title", "Y"));
+            batched.removeEntry(year, "courses", "x");
+            return null;
+        });
+        assertThat(stored.find(Filters.eq("_id", 2030)).first().get("courses", Document.class))
+                .isEqualTo(new Document("other", "kept").append("y", new Document("title", "Y")));
+    }
+
+    @Test
+    void aDocumentSavedWholeInTheSameBatchIsWrittenWhole() {
+        BatchedCollection batched = new BatchedCollection(database.getCollection("c"));
+        batch(u -> {
+            Document chunk = new Document("_id", "u|d|0").append("user", "u").append("entries", new Document());
+            batched.save(chunk);
+            batched.setEntry(chunk, "entries", "e1", new Document("n", 1));
+            return null;
+        });
+        assertThat(database.getCollection("c").find(Filters.eq("_id", "u|d|0")).first())
+                .isEqualTo(new Document("_id", "u|d|0").append("user", "u").append("entries",
+                        new Document("e1", new Document("n", 1))));
+    }
 }
