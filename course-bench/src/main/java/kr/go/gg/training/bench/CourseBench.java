@@ -144,6 +144,7 @@ public final class CourseBench {
             progress("workload 1: " + options.courses() + " courses through the command gateway from "
                     + options.clients() + " clients");
             long before = events.count();
+            double[] groupsBefore = sut.groupCommits();
             AtomicReference<LastAck> last = new AtomicReference<>();
             Load.Result commands = Load.run(0, options.courses(), options.clients(), gatewayWalker(gateway, "Bench", last));
             eventsOfWorkload = events.count() - before;
@@ -156,6 +157,10 @@ public final class CourseBench {
             figures.put("cmd_p50_ms", commands.latencies().percentileMs(50), 2, "ms", "command latency p50");
             figures.put("cmd_p99_ms", commands.latencies().percentileMs(99), 2, "ms", "command latency p99");
             figures.put("cmd_max_ms", commands.latencies().percentileMs(100), 2, "ms", "command latency max");
+            double[] groupsAfter = sut.groupCommits();
+            double groups = groupsAfter[0] - groupsBefore[0];
+            figures.put("cmd_group_mean", groups <= 0 ? 1 : (groupsAfter[1] - groupsBefore[1]) / groups, 2, "",
+                    "commands per event-store commit in workload 1 (group commit; 1 without it)");
 
             // projection lag: every streaming processor has handled the newest event, and the last completed
             // course reads back COMPLETED through the query side

@@ -82,6 +82,13 @@ public final class SystemUnderTest implements AutoCloseable {
         return new SystemUnderTest(context, dataDir);
     }
 
+    /** Count and total of {@code course.command.group.size} (commands per group commit), zeros if absent. */
+    public double[] groupCommits() {
+        io.micrometer.core.instrument.DistributionSummary summary = context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("course.command.group.size").summary();
+        return summary == null ? new double[2] : new double[] {summary.count(), summary.totalAmount()};
+    }
+
     public Path dataDir() {
         return dataDir;
     }
