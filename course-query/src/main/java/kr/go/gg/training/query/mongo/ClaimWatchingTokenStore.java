@@ -17,9 +17,25 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 public final class ClaimWatchingTokenStore implements TokenStore {
 
     private final TokenStore delegate;
+    private final ReadModelClaim claim;
 
     public ClaimWatchingTokenStore(TokenStore delegate) {
+        this(delegate, new ReadModelClaim());
+    }
+
+    public ClaimWatchingTokenStore(TokenStore delegate, ReadModelClaim claim) {
         this.delegate = delegate;
+        this.claim = claim;
+    }
+
+    private void changing() {
+        claim.changing();
+        BatchedCollection.invalidateAll();
+    }
+
+    private TrackingToken taken(TrackingToken token) {
+        claim.taken();
+        return token;
     }
 
     /** The store it watches. */
@@ -29,13 +45,13 @@ public final class ClaimWatchingTokenStore implements TokenStore {
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount) {
-        BatchedCollection.invalidateAll();
+        changing();
         delegate.initializeTokenSegments(processorName, segmentCount);
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
-        BatchedCollection.invalidateAll();
+        changing();
         delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
     }
 
@@ -46,14 +62,14 @@ public final class ClaimWatchingTokenStore implements TokenStore {
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
-        BatchedCollection.invalidateAll();
-        return delegate.fetchToken(processorName, segment);
+        changing();
+        return taken(delegate.fetchToken(processorName, segment));
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) {
-        BatchedCollection.invalidateAll();
-        return delegate.fetchToken(processorName, segment);
+        changing();
+        return taken(delegate.fetchToken(processorName, segment));
     }
 
     @Override
@@ -63,19 +79,19 @@ public final class ClaimWatchingTokenStore implements TokenStore {
 
     @Override
     public void releaseClaim(String processorName, int segment) {
-        BatchedCollection.invalidateAll();
+        changing();
         delegate.releaseClaim(processorName, segment);
     }
 
     @Override
     public void initializeSegment(TrackingToken token, String processorName, int segment) {
-        BatchedCollection.invalidateAll();
+        changing();
         delegate.initializeSegment(token, processorName, segment);
     }
 
     @Override
     public void deleteToken(String processorName, int segment) {
-        BatchedCollection.invalidateAll();
+        changing();
         delegate.deleteToken(processorName, segment);
     }
 

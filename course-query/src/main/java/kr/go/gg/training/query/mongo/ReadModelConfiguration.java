@@ -69,8 +69,15 @@ public class ReadModelConfiguration {
      * docs/benchmarks.md). The command and query buses keep theirs; the processors' lag is the module's own
      * gauge {@code course.projection.lag} ({@code ProcessorLagMetrics}), which needs no monitor.
      */
+    /** Whether this node holds the read-model processor's claim (caches that only local commits invalidate). */
+    @Bean
+    public ReadModelClaim readModelClaim() {
+        return new ReadModelClaim();
+    }
+
     @Bean
     public ConfigurerModule readModelProcessors(MongoClient mongoClient,
+                                                ReadModelClaim readModelClaim,
                                                 @Value("${spring.data.mongodb.database:course}") String database,
                                                 @Value("${course.query.batch-size:500}") int batchSize,
                                                 @Value("${course.query.processor-metrics:false}") boolean processorMetrics,
@@ -81,7 +88,7 @@ public class ReadModelConfiguration {
                         .trackingTokensCollectionName("trackingtokens")
                         .build())
                 .serializer(JacksonSerializer.defaultSerializer())
-                .build());
+                .build(), readModelClaim);
         MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch = (unitOfWork, chain) -> {
             Object result = chain.proceed();
             if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {

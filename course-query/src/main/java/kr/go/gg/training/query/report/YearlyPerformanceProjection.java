@@ -32,6 +32,7 @@ import kr.go.gg.training.api.report.YearlyPerformanceReport.Row;
 import kr.go.gg.training.api.report.YearlyPerformanceReport.Year;
 import kr.go.gg.training.query.mongo.BatchedCollection;
 import kr.go.gg.training.query.mongo.ProcessingGroups;
+import kr.go.gg.training.query.mongo.ReadModelClaim;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -61,7 +62,9 @@ import org.springframework.stereotype.Component;
  * it. Why a TTL as well: the processors' tokens are in the shared {@code trackingtokens} collection beside the
  * read models, so when several query nodes share one read-model database only the node holding the token claim
  * writes the report, and the other nodes never see those commits; their cached years are then at most
- * {@link #CACHE_TTL_NANOS} (1 s) stale.
+ * {@link #CACHE_TTL_NANOS} (1 s) stale. A year read while this node held the claim, which it has held since
+ * ({@link ReadModelClaim}), needs no TTL: every change reached it through this node's commits (the TTL made a
+ * re-read of some year about every 100 ms under steady queries, which set the report's p99, docs/benchmarks.md).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.YEARLY_PERFORMANCE)
@@ -86,18 +89,23 @@ public class YearlyPerformanceProjection {
      */
     private final AtomicLong epoch = new AtomicLong();
 
-    private record Cached(Year year, long readAt) {
+    private final ReadModelClaim claim;
+
+    /** {@code claimEpoch}: the claim's epoch when the year was read (exact while the claim stays held since). */
+    private record Cached(Year year, long readAt, long claimEpoch) {
     }
 
     @Autowired
-    public YearlyPerformanceProjection(MongoDatabase readModelDatabase, QueryUpdateEmitter emitter) {
-        this(readModelDatabase, emitter, System::nanoTime);
+    public YearlyPerformanceProjection(MongoDatabase readModelDatabase, QueryUpdateEmitter emitter, ReadModelClaim claim) {
+        this(readModelDatabase, emitter, System::nanoTime, claim);
     }
 
-    YearlyPerformanceProjection(MongoDatabase readModelDatabase, QueryUpdateEmitter emitter, LongSupplier nanoTime) {
+    YearlyPerformanceProjection(MongoDatabase readModelDatabase, QueryUpdateEmitter emitter, LongSupplier nanoTime,
+                                ReadModelClaim claim) {
         this.years = new BatchedCollection(readModelDatabase.getCollection(REPORT));
         this.emitter = emitter;
         this.nanoTime = nanoTime;
+        this.claim = claim;
     }
 
     @EventHandler
@@ -175,6 +183,7 @@ public class YearlyPerformanceProjection {
             bounds.add(lte("_id", to));
         }
         long startEpoch = epoch.get();
+        long claimEpoch = claim.epoch();
         long now = nanoTime.getAsLong();
         List<Year> result = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
@@ -182,7 +191,7 @@ public class YearlyPerformanceProjection {
                 .projection(Projections.include("_id"))) {
             int year = id.getInteger("_id");
             Cached cached = cache.get(year);
-            if (cached != null && now - cached.readAt() < CACHE_TTL_NANOS) {
+            if (cached != null && (claim.heldSince(cached.claimEpoch()) || now - cached.readAt() < CACHE_TTL_NANOS)) {
                 result.add(cached.year());
             } else {
                 missing.add(year);
@@ -192,7 +201,7 @@ public class YearlyPerformanceProjection {
             for (Document doc : years.collection().find(in("_id", missing))) {
                 Year year = year(doc.getInteger("_id"), doc.get("rows", Document.class));
                 result.add(year);
-                Cached entry = new Cached(year, now);
+                Cached entry = new Cached(year, now, claimEpoch);
                 cache.put(year.year(), entry);
                 if (epoch.get() != startEpoch) {
                     cache.remove(year.year(), entry); // an invalidation raced with this read: don't keep it

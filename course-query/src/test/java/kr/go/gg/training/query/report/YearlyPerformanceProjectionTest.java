@@ -23,6 +23,9 @@ import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryUpdateMessage;
+import kr.go.gg.training.query.mongo.ClaimWatchingTokenStore;
+import kr.go.gg.training.query.mongo.ReadModelClaim;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.bson.Document;
@@ -35,7 +38,7 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
     @BeforeEach
     void setUp() {
         emitter = SimpleQueryUpdateEmitter.builder().build();
-        projection = new YearlyPerformanceProjection(database, emitter);
+        projection = new YearlyPerformanceProjection(database, emitter, new ReadModelClaim());
     }
 
     private HistoricalCourseImported imported(String id, Program program, Direction direction, String partner,
@@ -142,9 +145,9 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
     }
 
     @Test
-    void theCacheAnswersWithinItsTtlAndResetClearsIt() {
+    void withoutTheClaimTheCacheAnswersWithinItsTtlAndResetClearsIt() {
         long[] now = {0};
-        projection = new YearlyPerformanceProjection(database, emitter, () -> now[0]);
+        projection = new YearlyPerformanceProjection(database, emitter, () -> now[0], new ReadModelClaim());
         seed();
         YearlyPerformanceReport before = projection.handle(new FindYearlyPerformance(null, null));
 
@@ -162,5 +165,27 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
         YearlyPerformanceReport rebuilt = projection.handle(new FindYearlyPerformance(null, null));
         assertThat(rebuilt.years()).extracting(Year::year).containsExactly(2016);
         assertThat(rebuilt.years().get(0).people()).isEqualTo(15);
+    }
+
+    @Test
+    void aYearReadWhileThisNodeHoldsTheClaimStaysCachedPastTheTtlUntilTheClaimChangesHands() {
+        long[] now = {0};
+        ReadModelClaim claim = new ReadModelClaim();
+        ClaimWatchingTokenStore tokens = new ClaimWatchingTokenStore(new InMemoryTokenStore(), claim);
+        tokens.initializeTokenSegments("read-models", 1);
+        tokens.fetchToken("read-models", 0); // this node's processor claims its segment
+        projection = new YearlyPerformanceProjection(database, emitter, () -> now[0], claim);
+        seed();
+        YearlyPerformanceReport before = projection.handle(new FindYearlyPerformance(null, null));
+
+        // nobody else writes while this node holds the claim: what it cached stays exact however old
+        now[0] += 10 * YearlyPerformanceProjection.CACHE_TTL_NANOS;
+        database.getCollection(YearlyPerformanceProjection.REPORT).updateOne(new Document("_id", 2015),
+                new Document("$set", new Document("rows.d.people", 7))); // (a write no node would make: proves no re-read)
+        assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
+
+        // the claim is released (shutdown, lost to another node): cached years fall back to the TTL
+        tokens.releaseClaim("read-models", 0);
+        assertThat(projection.handle(new FindYearlyPerformance(2015, 2015)).years().get(0).people()).isEqualTo(7);
     }
 }
