@@ -1,5 +1,6 @@
 package kr.go.gg.training.command.eventstore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -43,6 +44,8 @@ import kr.go.gg.training.command.metadata.UserAndCorrelationDispatchInterceptor;
  * <li>If the group's commit fails (e.g. a duplicate aggregate creation detected by the append), the group's
  *     transaction rolls back (and the aggregate cache drops what the group touched), and its commands run again
  *     one by one, each in a group of its own, so only the offending command fails.</li>
+ * <li>A group holding fewer commands than the one before waits up to {@code gather} for more (as a database's
+ *     commit delay does): with N clients each sending its next command once answered, groups then carry N.</li>
  * <li>A command dispatched from the group thread itself (a handler sending a command) is handled inline, in the
  *     current group, rather than queued behind it.</li>
  * </ul>
@@ -57,6 +60,7 @@ public class GroupCommitCommandBus implements CommandBus {
     private final CommandBus local;
     private final TransactionManager groupTransactions;
     private final int maxGroupSize;
+    private final long gatherNanos;
     private final IntConsumer groupSizes;
     private final BlockingQueue<Request<?, ?>> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
@@ -71,13 +75,16 @@ public class GroupCommitCommandBus implements CommandBus {
      *                          transaction as a savepoint: NESTED propagation)
      * @param groupTransactions starts the transaction of a group (REQUIRED propagation)
      * @param maxGroupSize      at most this many commands in one commit
+     * @param gather            how long a group may wait for more commands while it holds fewer than the group
+     *                          before it (whose callers are likely sending again); zero: never waits
      * @param groupSizes        told the size of every committed group (a metric)
      */
     public GroupCommitCommandBus(CommandBus local, TransactionManager groupTransactions, int maxGroupSize,
-                                 IntConsumer groupSizes) {
+                                 Duration gather, IntConsumer groupSizes) {
         this.local = local;
         this.groupTransactions = groupTransactions;
         this.maxGroupSize = maxGroupSize;
+        this.gatherNanos = gather.toNanos();
         this.groupSizes = groupSizes;
         this.worker = new Thread(this::work, "command-group-commit");
         this.worker.setDaemon(true);
@@ -154,6 +161,9 @@ public class GroupCommitCommandBus implements CommandBus {
         return local.registerDispatchInterceptor(dispatchInterceptor);
     }
 
+    /** Size of the group before; touched by the worker only. */
+    private int lastGroupSize;
+
     private void work() {
         List<Request<?, ?>> group = new ArrayList<>(maxGroupSize);
         while (state == State.RUNNING || !queue.isEmpty()) {
@@ -164,6 +174,20 @@ public class GroupCommitCommandBus implements CommandBus {
                 }
                 group.add(first);
                 queue.drainTo(group, maxGroupSize - 1);
+                if (gatherNanos > 0 && group.size() < lastGroupSize) {
+                    // the callers of the last group are likely about to send again: wait a moment for them
+                    long deadline = System.nanoTime() + gatherNanos;
+                    while (group.size() < lastGroupSize) {
+                        long left = deadline - System.nanoTime();
+                        Request<?, ?> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                        if (next == null) {
+                            break;
+                        }
+                        group.add(next);
+                        queue.drainTo(group, maxGroupSize - group.size());
+                    }
+                }
+                lastGroupSize = group.size();
                 int handled = 0;
                 while (handled < group.size()) {
                     handled += runGroup(group.subList(handled, group.size()));

@@ -1,5 +1,7 @@
 package kr.go.gg.training.command.eventstore;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -35,7 +37,8 @@ public class GroupCommitConfiguration {
                                      org.axonframework.config.Configuration axonConfiguration,
                                      DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
                                      MeterRegistry meterRegistry,
-                                     @Value("${course.command.group-commit-max:64}") int maxGroupSize) {
+                                     @Value("${course.command.group-commit-max:64}") int maxGroupSize,
+                                     @Value("${course.command.group-commit-gather:400us}") Duration gather) {
         SimpleCommandBus local = SimpleCommandBus.builder()
                 .transactionManager(new SpringTransactionManager(transactionManager,
                         new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED)))
@@ -47,7 +50,7 @@ public class GroupCommitConfiguration {
         DistributionSummary groupSizes = DistributionSummary.builder("course.command.group.size")
                 .description("commands committed together in one event-store transaction")
                 .register(meterRegistry);
-        return new GroupCommitCommandBus(local, new SpringTransactionManager(transactionManager), maxGroupSize,
+        return new GroupCommitCommandBus(local, new SpringTransactionManager(transactionManager), maxGroupSize, gather,
                 groupSizes::record);
     }
 }

@@ -2,6 +2,7 @@ package kr.go.gg.training.command.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,8 +38,12 @@ class GroupCommitTest extends HttpTestSupport {
     private GroupCommitCommandBus paused;
 
     private GroupCommitCommandBus paused() {
+        return paused(Duration.ZERO);
+    }
+
+    private GroupCommitCommandBus paused(Duration gather) {
         paused = new GroupCommitCommandBus(applicationBus.local(), new SpringTransactionManager(transactionManager),
-                64, committedGroups::add);
+                64, gather, committedGroups::add);
         return paused;
     }
 
@@ -128,6 +133,30 @@ class GroupCommitTest extends HttpTestSupport {
         group.start();
 
         assertThat(seenByAnotherThread.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupSmallerThanTheOneBeforeWaitsForMoreCommandsUpToTheGatherTime() throws Exception {
+        GroupCommitCommandBus group = paused(Duration.ofSeconds(5));
+        List<CompletableFuture<CommandResultMessage<?>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(send(group, propose(CourseId.random())));
+        }
+        group.start();
+        for (var answer : answers) {
+            assertThat(answer(answer).isExceptional()).isFalse();
+        }
+
+        // the three callers come back one by one: the group waits for all three (well within the 5 s)
+        answers.clear();
+        for (int i = 0; i < 3; i++) {
+            answers.add(send(group, propose(CourseId.random())));
+            Thread.sleep(100);
+        }
+        for (var answer : answers) {
+            assertThat(answer(answer).isExceptional()).isFalse();
+        }
+        assertThat(committedGroups).containsExactly(3, 3);
     }
 
     @Test
