@@ -69,7 +69,7 @@ public class EmbeddedEventStoreConfiguration {
     @Bean
     @ConditionalOnProperty(name = "course.event-store.compaction", havingValue = "true", matchIfMissing = true)
     H2FileCompaction h2FileCompaction(DataSource dataSource,
-                                      @Value("${course.event-store.compaction-interval:60s}") Duration interval) {
+                                      @Value("${course.event-store.compaction-interval:5s}") Duration interval) {
         return new H2FileCompaction(dataSource, interval);
     }
 }
