@@ -184,6 +184,16 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
                 new Document("$set", new Document("rows.d.people", 7))); // (a write no node would make: proves no re-read)
         assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
 
+        // nor is the list of years re-read: a year document no node would write stays unseen
+        database.getCollection(YearlyPerformanceProjection.REPORT).insertOne(new Document("_id", 2030)
+                .append("rows", new Document()));
+        assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
+
+        // this node's own commit of a new year lists the years again
+        deliver(projection, event("n", imported("n", Program.KOICA, Direction.INBOUND, "Nepal", "2018-05-01", "2018-05-09", 9)));
+        assertThat(projection.handle(new FindYearlyPerformance(null, null)).years()).extracting(Year::year)
+                .containsExactly(2030, 2018, 2016, 2015);
+
         // the claim is released (shutdown, lost to another node): cached years fall back to the TTL
         tokens.releaseClaim("read-models", 0);
         assertThat(projection.handle(new FindYearlyPerformance(2015, 2015)).years().get(0).people()).isEqualTo(7);
