@@ -225,6 +225,11 @@ public class GroupCommitCommandBus implements CommandBus {
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(e);
             }
+            if (group.isEmpty()) {
+                // no transaction to be had (e.g. the database is unavailable): nothing ran, every caller is told
+                pending.forEach(request -> request.fail(e));
+                return pending.size();
+            }
             if (group.size() > 1) {
                 log.debug("A group of {} commands failed to commit; handling them one by one", group.size(), e);
                 for (Request<?, ?> request : group) {

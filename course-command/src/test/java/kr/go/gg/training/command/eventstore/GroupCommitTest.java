@@ -160,6 +160,22 @@ class GroupCommitTest extends HttpTestSupport {
     }
 
     @Test
+    void whenNoTransactionCanBeStartedEveryWaitingCommandIsToldAndTheBusCarriesOn() throws Exception {
+        paused = new GroupCommitCommandBus(applicationBus.local(), () -> {
+            throw new IllegalStateException("the event store database is unavailable");
+        }, 64, Duration.ZERO, committedGroups::add);
+        var first = send(paused, propose(CourseId.random()));
+        var second = send(paused, propose(CourseId.random()));
+
+        paused.start();
+
+        assertThat(answer(first).exceptionResult()).hasMessageContaining("unavailable");
+        assertThat(answer(second).exceptionResult()).hasMessageContaining("unavailable");
+        assertThat(answer(send(paused, propose(CourseId.random()))).isExceptional()).isTrue(); // still answering
+        assertThat(committedGroups).isEmpty();
+    }
+
+    @Test
     void aCommandSentAfterShutDownIsRefusedAtOnce() throws Exception {
         GroupCommitCommandBus group = paused();
         group.start();
