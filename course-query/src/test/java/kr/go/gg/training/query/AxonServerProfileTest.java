@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import kr.go.gg.training.query.mongo.PolledEventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,6 +37,10 @@ class AxonServerProfileTest {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
             assertThat(context.getBeansOfType(MongoServer.class)).isEmpty();
+            // no storage engine to poll: the read-model processor reads what Axon Server streams
+            assertThat(context.getBean(PolledEventStore.class)
+                    .source(context.getBean(org.axonframework.config.Configuration.class)))
+                    .isSameAs(context.getBean(EventStore.class));
             MongoDatabase database = context.getBean(MongoDatabase.class);
             database.getCollection("probe").insertOne(new Document("_id", 1));
             assertThat(database.getCollection("probe").countDocuments()).isEqualTo(1);

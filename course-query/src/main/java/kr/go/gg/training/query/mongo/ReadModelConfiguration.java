@@ -8,6 +8,7 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -15,6 +16,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -75,9 +77,17 @@ public class ReadModelConfiguration {
         return new ReadModelClaim();
     }
 
+    /** The processor's event source: see {@link PolledEventStore} ({@code course.query.poll-interval}). */
+    @Bean(destroyMethod = "close")
+    public PolledEventStore readModelEventSource(ObjectProvider<EventStorageEngine> storageEngine,
+                                                 @Value("${course.query.poll-interval:25ms}") Duration pollInterval) {
+        return new PolledEventStore(storageEngine::getIfAvailable, pollInterval);
+    }
+
     @Bean
     public ConfigurerModule readModelProcessors(MongoClient mongoClient,
                                                 ReadModelClaim readModelClaim,
+                                                PolledEventStore readModelEventSource,
                                                 @Value("${spring.data.mongodb.database:course}") String database,
                                                 @Value("${course.query.batch-size:500}") int batchSize,
                                                 @Value("${course.query.processor-metrics:false}") boolean processorMetrics,
@@ -101,7 +111,7 @@ public class ReadModelConfiguration {
             processing
                     // micro-batches once caught up: a batch's fixed cost (token, bulk writes) was most of the
                     // live CPU of the read side, beside the commands (docs/benchmarks.md)
-                    .registerTrackingEventProcessor(PROCESSOR, c -> new LingeringEventSource(c.eventStore(), linger))
+                    .registerTrackingEventProcessor(PROCESSOR, c -> new LingeringEventSource(readModelEventSource.source(c), linger))
                     .registerTrackingEventProcessorConfiguration(PROCESSOR, c -> TrackingEventProcessorConfiguration
                             .forSingleThreadedProcessing().andBatchSize(batchSize))
                     .registerTokenStore(PROCESSOR, c -> tokenStore)
