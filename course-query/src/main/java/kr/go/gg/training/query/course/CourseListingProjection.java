@@ -196,7 +196,8 @@ public abstract class CourseListingProjection {
 
     private void apply(CourseId courseId, long seq, Consumer<Document> change, boolean creates) {
         String id = courseId.value();
-        Document course = courses.findOrNew(id);
+        // the stream's first event starts the fold afresh (no read: see BatchedCollection.startNew)
+        Document course = creates && seq == 0 ? courses.startNew(id) : courses.findOrNew(id);
         Long version = course.getLong("version");
         if (version != null && seq <= version) {
             return; // delivered before (replayed batch, restored token)

@@ -107,7 +107,8 @@ public class RosterProjection {
     }
 
     private void apply(CourseId courseId, long seq, Consumer<List<Document>> change) {
-        Document roster = rosters.findOrNew(courseId.value());
+        // the stream's first event (proposal or import) starts the fold afresh: see BatchedCollection.startNew
+        Document roster = seq == 0 ? rosters.startNew(courseId.value()) : rosters.findOrNew(courseId.value());
         Long version = roster.getLong("version");
         if (version != null && seq <= version) {
             return; // delivered before

@@ -50,6 +50,24 @@ class BatchedCollectionTest extends MongoProjectionTest {
     }
 
     @Test
+    void theFirstEventOfAStreamStartsItsDocumentWithoutReadingTheDatabaseAndReplacesWhatItHeld() {
+        BatchedCollection batched = new BatchedCollection(database.getCollection("c"));
+        database.getCollection("c").insertOne(new Document("_id", "n").append("value", 7).append("stale", true));
+
+        Object started = batch(u -> {
+            Document fresh = batched.startNew("n");
+            Object staleSeen = fresh.get("stale"); // had it been read, the stored fields would be here
+            batched.save(fresh.append("value", 1));
+            return staleSeen == null ? "not read" : "read";
+        });
+
+        assertThat(started).isEqualTo("not read");
+        assertThat(database.getCollection("c").find(Filters.eq("_id", "n")).first())
+                .isEqualTo(new Document("_id", "n").append("value", 1));
+        assertThat(valueIn(batched, "n")).isEqualTo(1);
+    }
+
+    @Test
     void aBatchThatRollsBackLeavesNothingRemembered() {
         BatchedCollection batched = new BatchedCollection(database.getCollection("c"));
         batch(u -> {
