@@ -5,7 +5,6 @@ import kr.go.gg.training.query.CourseQueryApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 
 /**
  * The system under test: both sides in one process on the embedded default, scanned exactly as
@@ -16,6 +15,5 @@ import org.springframework.context.annotation.Import;
 @ComponentScan(basePackages = {"kr.go.gg.training.command", "kr.go.gg.training.query"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {CourseCommandApplication.class, CourseQueryApplication.class}))
-@Import(FetchDelayFix.class)
 public class BenchApplication {
 }

@@ -18,7 +18,7 @@ public record BenchOptions(int courses,
                            java.util.Set<String> fixes) {
 
     /** Experiments that apply a change proposed for another module inside the bench's own wiring. */
-    public static final java.util.Set<String> KNOWN_FIXES = java.util.Set.of("fetch-delay", "no-metrics");
+    public static final java.util.Set<String> KNOWN_FIXES = java.util.Set.of("no-metrics");
 
     public static final int DEFAULT_COURSES = 500;
 
@@ -79,7 +79,8 @@ public record BenchOptions(int courses,
                 http == null ? Math.max(1, n / 50) : http,
                 clients == null ? 4 : clients,
                 queries == null ? 1000 : queries,
-                warmup == null ? Math.min(200, Math.max(1, n / 4)) : warmup,
+                // as many as workload 1, at most 500: the JIT still compiled through workload 1 after 125 (docs/benchmarks.md)
+                warmup == null ? Math.min(500, n) : warmup,
                 rawRows == null ? 0 : rawRows,
                 dataDir,
                 keep,
@@ -89,9 +90,9 @@ public record BenchOptions(int courses,
 
     public static String usage() {
         return "usage: java -jar course-bench.jar [--courses N (500)] [--http-courses N (courses/50)] [--clients N (4)]"
-                + " [--queries N (1000)] [--warmup-courses N] [--raw-rows N (events of workload 1, at most 30000)]"
+                + " [--queries N (1000)] [--warmup-courses N (courses, at most 500)] [--raw-rows N (events of workload 1, at most 30000)]"
                 + " [--enrolments N (20)] [--data-dir DIR (fresh temp dir)] [--keep-data]"
-                + " [--fix fetch-delay,no-metrics (experiments: changes proposed for the event store wiring, applied in the bench's own wiring)]";
+                + " [--fix no-metrics (experiment: Axon's Micrometer monitors off, applied in the bench's own wiring)]";
     }
 
     private static int positive(String name, String value) {
