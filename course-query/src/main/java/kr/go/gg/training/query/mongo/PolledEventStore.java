@@ -14,9 +14,9 @@ import org.axonframework.messaging.StreamableMessageSource;
  * Where the read-model processor reads events. On the embedded default: an event store of its own over the same
  * storage engine, which reads new events every {@code pollInterval} instead of after every commit. The event store
  * that the commands publish to wakes its reader after each commit; at ~300 group commits a second that was a query
- * and a transaction each, 12 % of the process's CPU samples beside the commands (course-bench, JFR; 1 % polled), while the processor
- * waits for {@code course.query.linger} before each live batch anyway. Polling also serves a query side in a
- * context of its own (split mode in one JVM), where no commit of this context would ever wake a reader.
+ * and a transaction each, 12 % of the process's CPU samples beside the commands (course-bench, JFR; 1 % polled),
+ * while the processor waits for {@code course.query.linger} before each live batch anyway. Polling also serves a
+ * query side in a context of its own (split mode in one JVM), where no commit of this context would wake a reader.
  * Costs an idle query every {@code pollInterval} and up to that much projection lag.
  * <p>
  * Under Axon Server (no storage engine here) the processor reads Axon's own event store, which Axon Server feeds.
