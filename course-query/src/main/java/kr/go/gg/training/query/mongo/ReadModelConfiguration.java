@@ -56,8 +56,9 @@ public class ReadModelConfiguration {
      * The price: a batch that fails (e.g. a bulk write) is retried for every read model, and a replay of one
      * projection holds back the live updates of the others until it has caught up.
      * <p>
-     * Large batches: each batch's writes go out as one bulk write per collection
-     * (STACK-FACTS: 2-5x faster than one round trip per event), flushed after the batch's last event.
+     * Large batches (2000: a replay ran 1.45x faster than with 500, course-bench): each batch's writes go out as one
+     * bulk write per collection (STACK-FACTS: 2-5x faster than one round trip per event), flushed after the batch's
+     * last event.
      * <p>
      * No transaction manager (the wire server has no transactions; axon-mongo's token store keeps its no-op
      * one): with Boot's JDBC transaction manager a tracking processor would store its token BEFORE handling the
@@ -89,7 +90,7 @@ public class ReadModelConfiguration {
                                                 ReadModelClaim readModelClaim,
                                                 PolledEventStore readModelEventSource,
                                                 @Value("${spring.data.mongodb.database:course}") String database,
-                                                @Value("${course.query.batch-size:500}") int batchSize,
+                                                @Value("${course.query.batch-size:2000}") int batchSize,
                                                 @Value("${course.query.processor-metrics:false}") boolean processorMetrics,
                                                 @Value("${course.query.linger:50ms}") Duration linger) {
         TokenStore tokenStore = new ClaimWatchingTokenStore(MongoTokenStore.builder()
