@@ -48,6 +48,19 @@ public class ReadModelConfiguration {
         return mongoClient.getDatabase(database);
     }
 
+    /** Whether this node holds the read-model processor's claim (caches that only local commits invalidate). */
+    @Bean
+    public ReadModelClaim readModelClaim() {
+        return new ReadModelClaim();
+    }
+
+    /** The processor's event source: see {@link PolledEventStore} ({@code course.query.poll-interval}). */
+    @Bean(destroyMethod = "close")
+    public PolledEventStore readModelEventSource(ObjectProvider<EventStorageEngine> storageEngine,
+                                                 @Value("${course.query.poll-interval:25ms}") Duration pollInterval) {
+        return new PolledEventStore(storageEngine::getIfAvailable, pollInterval);
+    }
+
     /**
      * One tracking processor for all read models ({@link #PROCESSOR}; every processing group is assigned to it):
      * each event is fetched, deserialised and handled in ONE unit of work and each batch stores ONE token, where
@@ -72,19 +85,6 @@ public class ReadModelConfiguration {
      * docs/benchmarks.md). The command and query buses keep theirs; the processors' lag is the module's own
      * gauge {@code course.projection.lag} ({@code ProcessorLagMetrics}), which needs no monitor.
      */
-    /** Whether this node holds the read-model processor's claim (caches that only local commits invalidate). */
-    @Bean
-    public ReadModelClaim readModelClaim() {
-        return new ReadModelClaim();
-    }
-
-    /** The processor's event source: see {@link PolledEventStore} ({@code course.query.poll-interval}). */
-    @Bean(destroyMethod = "close")
-    public PolledEventStore readModelEventSource(ObjectProvider<EventStorageEngine> storageEngine,
-                                                 @Value("${course.query.poll-interval:25ms}") Duration pollInterval) {
-        return new PolledEventStore(storageEngine::getIfAvailable, pollInterval);
-    }
-
     @Bean
     public ConfigurerModule readModelProcessors(MongoClient mongoClient,
                                                 ReadModelClaim readModelClaim,
