@@ -27,7 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import kr.go.gg.training.command.metadata.CorrelationIdFilter;
 import kr.go.gg.training.command.metadata.UserAndCorrelationDispatchInterceptor;
+import kr.go.gg.training.command.metadata.UserMdcFilter;
 
 /**
  * Group commit for the embedded event store. With {@code WRITE_DELAY=0} every H2 commit writes a chunk to the
@@ -268,15 +270,16 @@ public class GroupCommitCommandBus implements CommandBus {
 
         private void handle(CommandBus bus) {
             // the caller's log context, so log lines written while handling name its request
-            MDC.put(UserAndCorrelationDispatchInterceptor.CORRELATION_ID,
+            // read with the metadata keys the dispatch interceptor stamps, set under the MDC keys the filters use
+            MDC.put(CorrelationIdFilter.MDC_KEY,
                     String.valueOf(command.getMetaData().getOrDefault(UserAndCorrelationDispatchInterceptor.CORRELATION_ID, "")));
-            MDC.put(UserAndCorrelationDispatchInterceptor.USER,
+            MDC.put(UserMdcFilter.MDC_KEY,
                     String.valueOf(command.getMetaData().getOrDefault(UserAndCorrelationDispatchInterceptor.USER, "")));
             try {
                 bus.dispatch(command, (CommandCallback<C, R>) (c, r) -> result = r);
             } finally {
-                MDC.remove(UserAndCorrelationDispatchInterceptor.CORRELATION_ID);
-                MDC.remove(UserAndCorrelationDispatchInterceptor.USER);
+                MDC.remove(CorrelationIdFilter.MDC_KEY);
+                MDC.remove(UserMdcFilter.MDC_KEY);
             }
             if (result == null) {
                 // SimpleCommandBus answers synchronously; anything else would break the group's ordering
