@@ -3,11 +3,13 @@ package kr.go.gg.training.command.eventstore;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import kr.go.gg.training.command.HttpTestSupport;
 import kr.go.gg.training.command.agreement.AgreementLookupConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -59,6 +61,19 @@ class EventStoreWiringHttpTest extends HttpTestSupport {
         String payload = new String(jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 byte[].class, id));
         assertThat(payload).startsWith("{").contains("\"title\":\"Smart city policy\"");
+    }
+
+    @Test
+    void new_courses_and_their_stored_events_get_time_ordered_ids() {
+        String first = proposeKoica(3);
+        String second = proposeKoica(3);
+        assertThat(UUID.fromString(first).version()).isEqualTo(7);
+        assertThat(second).isGreaterThan(first);
+        List<String> eventIds = jdbc.queryForList("SELECT eventIdentifier FROM DomainEventEntry"
+                + " WHERE aggregateIdentifier IN (?, ?) ORDER BY globalIndex", String.class, first, second);
+        assertThat(eventIds).hasSize(2).isSorted()
+                .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
+        assertThat(IdentifierFactory.getInstance()).isInstanceOf(TimeOrderedIdentifierFactory.class);
     }
 
     @Autowired

@@ -3,8 +3,8 @@ package kr.go.gg.training.api.agreement;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import kr.go.gg.training.api.Require;
+import kr.go.gg.training.api.TimeOrderedIds;
 
-import java.util.UUID;
 
 public record AgreementId(@JsonValue String value) {
 
@@ -14,7 +14,7 @@ public record AgreementId(@JsonValue String value) {
     }
 
     public static AgreementId random() {
-        return new AgreementId(UUID.randomUUID().toString());
+        return new AgreementId(TimeOrderedIds.next());
     }
 
     @Override

@@ -3,6 +3,7 @@ package kr.go.gg.training.api.course;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import kr.go.gg.training.api.Require;
+import kr.go.gg.training.api.TimeOrderedIds;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -15,7 +16,7 @@ public record CourseId(@JsonValue String value) {
     }
 
     public static CourseId random() {
-        return new CourseId(UUID.randomUUID().toString());
+        return new CourseId(TimeOrderedIds.next());
     }
 
     /** The same natural key always yields the same id, so a repeated import finds the course it made before. */

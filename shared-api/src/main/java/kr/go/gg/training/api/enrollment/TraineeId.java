@@ -3,8 +3,8 @@ package kr.go.gg.training.api.enrollment;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import kr.go.gg.training.api.Require;
+import kr.go.gg.training.api.TimeOrderedIds;
 
-import java.util.UUID;
 
 public record TraineeId(@JsonValue String value) {
 
@@ -14,7 +14,7 @@ public record TraineeId(@JsonValue String value) {
     }
 
     public static TraineeId random() {
-        return new TraineeId(UUID.randomUUID().toString());
+        return new TraineeId(TimeOrderedIds.next());
     }
 
     @Override
