@@ -7,10 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
+
+import kr.go.gg.training.api.TimeOrderedIds;
 
 /**
  * The limits of the event store's database, by plain JDBC on the same H2 file with the same settings
@@ -39,7 +40,8 @@ public final class RawJdbc {
 
     /**
      * {@code rows} inserts from {@code clients} threads, one row per transaction (autocommit), each thread writing
-     * its rows as consecutive sequence numbers of its own aggregates (28 per aggregate), like the command side does.
+     * its rows as consecutive sequence numbers of its own aggregates (28 per aggregate), like the command side does,
+     * with ids made as the system makes them ({@link TimeOrderedIds}): the limit gets the same B-tree locality.
      */
     public static AppendResult append(DataSource dataSource, EventTable events, List<EventTable.Row> samples,
                                       long rows, int clients, int rowsPerAggregate) throws SQLException {
@@ -74,13 +76,13 @@ public final class RawJdbc {
                     long sequence = 0;
                     while (taken.getAndIncrement() < rows) {
                         if (aggregate == null || sequence == rowsPerAggregate) {
-                            aggregate = UUID.randomUUID().toString();
+                            aggregate = TimeOrderedIds.next();
                             sequence = 0;
                         }
                         long index = globalIndex.incrementAndGet();
                         EventTable.Row row = samples.get((int) (index % samples.size()));
                         long start = System.nanoTime();
-                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(1, TimeOrderedIds.next());
                         insert.setString(2, aggregate);
                         insert.setLong(3, sequence++);
                         insert.setString(4, row.type());
