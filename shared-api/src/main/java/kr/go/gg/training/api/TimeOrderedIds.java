@@ -10,8 +10,9 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
  * Why: every store here keeps its rows in B-trees keyed by these ids (the event table's unique indexes on the
  * event id and on aggregate id plus sequence, and the read models' {@code _id}s). A random UUID lands on a random
  * leaf, so each commit rewrites as many scattered pages as it has new keys; ids that grow with time land on the
- * same few rightmost pages. They are still UUIDs in the same text form, and still unguessable enough for ids
- * (74 random bits), but they reveal when they were made, which nothing here treats as a secret.
+ * same few rightmost pages. They are still UUIDs in the same text form. They reveal when they were made, and ids
+ * made within one millisecond count up from a random start (that is how they stay ordered); nothing here treats an
+ * id as a secret: every request is authenticated and checked by role, whatever id it names.
  */
 public final class TimeOrderedIds {
 
