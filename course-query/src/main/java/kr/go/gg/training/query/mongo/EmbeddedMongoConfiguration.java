@@ -50,19 +50,22 @@ public class EmbeddedMongoConfiguration {
     /**
      * The server's backend: the H2 file {@code readmodels.mv} in {@code course.data-dir}, kept bounded while running
      * and compacted when it closes ({@link ReadModelStore}; {@code course.mongo.compaction}, default true, and
-     * {@code course.mongo.compaction-interval}, default 30s), or memory ({@code course.mongo.persistent=false}).
+     * {@code course.mongo.compaction-interval}, default 30s), written to the file between messages every
+     * {@code course.mongo.commit-interval} (default 1s), or memory ({@code course.mongo.persistent=false}).
      * Destroyed after the server, which depends on it: the file is compacted once the server has closed it.
      */
     @Bean
     public ReadModelStore readModelStore(@Value("${course.data-dir:./data}") Path dataDir,
                                          @Value("${course.mongo.persistent:true}") boolean persistent,
                                          @Value("${course.mongo.compaction:true}") boolean compaction,
-                                         @Value("${course.mongo.compaction-interval:30s}") Duration compactionInterval) throws IOException {
+                                         @Value("${course.mongo.compaction-interval:30s}") Duration compactionInterval,
+                                         @Value("${course.mongo.commit-interval:1s}") Duration commitInterval) throws IOException {
         if (!persistent) {
             return ReadModelStore.inMemory();
         }
         Files.createDirectories(dataDir);
-        ReadModelStore store = ReadModelStore.onFile(dataDir.resolve("readmodels.mv"), compaction, compactionInterval);
+        ReadModelStore store = ReadModelStore.onFile(dataDir.resolve("readmodels.mv"), compaction, compactionInterval,
+                commitInterval);
         log.info("Embedded MongoDB wire server on H2 file {} (compaction {})", store.file(), compaction ? "on" : "off");
         return store;
     }

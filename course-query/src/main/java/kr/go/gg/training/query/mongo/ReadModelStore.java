@@ -38,6 +38,10 @@ import org.springframework.context.SmartLifecycle;
  *   a failure leaves the old file as it was).</li>
  * </ul>
  * Off with {@code course.mongo.compaction=false}: then the store keeps H2's defaults and nothing is compacted.
+ * <p>
+ * Whatever the compaction setting, the file is written only between the server's messages
+ * ({@link CommitBetweenMessages}): every {@code course.mongo.commit-interval} (default 1 s, H2's own auto-commit
+ * delay) and on close, so a crash never leaves a document without its {@code _id} index entry.
  */
 public class ReadModelStore implements SmartLifecycle, DisposableBean {
 
@@ -48,32 +52,47 @@ public class ReadModelStore implements SmartLifecycle, DisposableBean {
     private final Path file;
     private final boolean enabled;
     private final Duration interval;
+    /** H2's own auto-commit delay, which this replaces. */
+    static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
+
+    private final Duration commitInterval;
     private final MongoBackend backend;
+    /** The backend on file, committed between messages; null in memory. */
+    private final CommitBetweenMessages committing;
     private final MVStore store;
     private ScheduledExecutorService scheduler;
     private volatile boolean available = true;
 
     /** The backend on {@code file} (created if absent); {@code compaction}: the measures above. */
     public static ReadModelStore onFile(Path file, boolean compaction, Duration interval) {
-        return new ReadModelStore(file.toAbsolutePath(), compaction, interval);
+        return onFile(file, compaction, interval, DEFAULT_COMMIT_INTERVAL);
+    }
+
+    /** As above, writing what finished messages changed to the file every {@code commitInterval}. */
+    public static ReadModelStore onFile(Path file, boolean compaction, Duration interval, Duration commitInterval) {
+        return new ReadModelStore(file.toAbsolutePath(), compaction, interval, commitInterval);
     }
 
     /** In memory: nothing to compact. */
     public static ReadModelStore inMemory() {
-        return new ReadModelStore(null, false, Duration.ZERO);
+        return new ReadModelStore(null, false, Duration.ZERO, Duration.ZERO);
     }
 
-    private ReadModelStore(Path file, boolean enabled, Duration interval) {
+    private ReadModelStore(Path file, boolean enabled, Duration interval, Duration commitInterval) {
         this.file = file;
         this.enabled = enabled && file != null;
         this.interval = interval;
+        this.commitInterval = commitInterval;
         if (file == null) {
             this.backend = new MemoryBackend();
+            this.committing = null;
             this.store = null;
         } else {
-            H2Backend h2 = new H2Backend(file.toString());
-            this.backend = h2;
-            this.store = h2.getMvStore();
+            // no auto-commit, neither timed nor when unsaved changes pile up: the store is written only between
+            // messages (CommitBetweenMessages)
+            this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
+            this.committing = new CommitBetweenMessages(new H2Backend(store), store);
+            this.backend = committing;
             if (this.enabled) {
                 store.setRetentionTime(0);
             }
@@ -96,7 +115,7 @@ public class ReadModelStore implements SmartLifecycle, DisposableBean {
             return false;
         }
         try {
-            return store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
+            return committing.betweenMessages(() -> store.compact(TARGET_FILL_RATE, WRITE_LIMIT));
         } catch (RuntimeException | LinkageError e) {
             if (store.isClosed()) {
                 return false;
@@ -107,25 +126,57 @@ public class ReadModelStore implements SmartLifecycle, DisposableBean {
         }
     }
 
+    /**
+     * Writes to the file what every finished message changed (never part of one); false in memory or once closed.
+     * Runs every {@code course.mongo.commit-interval} while started, and on close.
+     */
+    public boolean commitNow() {
+        if (committing == null) {
+            return false;
+        }
+        try {
+            return committing.commit();
+        } catch (RuntimeException e) {
+            if (store.isClosed()) {
+                return false;
+            }
+            log.warn("Could not write the read models to {} (tried again in {}): {}", file, commitInterval, e.toString());
+            return false;
+        }
+    }
+
+    /** The backend's MVStore; null in memory. */
+    MVStore mvStore() {
+        return store;
+    }
+
     public boolean isAvailable() {
         return available;
     }
 
-    /** Starts the periodic compaction (when enabled and the interval is positive). */
+    /** Starts the periodic commits (on file) and the periodic compaction (when enabled and the interval is positive). */
     @Override
     public synchronized void start() {
-        if (scheduler != null || !enabled || interval.isZero() || interval.isNegative()) {
+        boolean commits = committing != null && commitInterval.toMillis() > 0;
+        boolean compacts = enabled && interval.toMillis() > 0;
+        if (scheduler != null || !(commits || compacts)) {
             return;
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "readmodels-compaction");
+            Thread thread = new Thread(runnable, "readmodels-store");
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::compactNow, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        if (commits) {
+            scheduler.scheduleWithFixedDelay(this::commitNow, commitInterval.toMillis(), commitInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        if (compacts) {
+            scheduler.scheduleWithFixedDelay(this::compactNow, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
-    /** Lifecycle stop precedes every bean's destruction: no online compaction runs when the server shuts down. */
+    /** Lifecycle stop precedes every bean's destruction: no online compaction or commit runs when the server shuts down. */
     @Override
     public synchronized void stop() {
         if (scheduler != null) {

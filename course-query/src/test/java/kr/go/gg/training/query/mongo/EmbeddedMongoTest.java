@@ -11,7 +11,6 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +33,7 @@ class EmbeddedMongoTest {
 
     @Test
     void thePersistentServerKeepsReadModelsInItsH2FileAcrossRestarts(@TempDir Path dataDir) throws Exception {
-        ReadModelStore firstStore = configuration.readModelStore(dataDir, true, true, Duration.ZERO);
+        ReadModelStore firstStore = configuration.readModelStore(dataDir, true, true, Duration.ZERO, Duration.ofSeconds(1));
         MongoServer first = configuration.embeddedMongoServer(firstStore);
         assertThat(first.getLocalAddress().getAddress().isLoopbackAddress()).isTrue();
         try (MongoClient client = connect(configuration, first)) {
@@ -44,7 +43,7 @@ class EmbeddedMongoTest {
         firstStore.destroy();
         assertThat(Files.exists(dataDir.resolve("readmodels.mv"))).isTrue();
 
-        ReadModelStore secondStore = configuration.readModelStore(dataDir, true, true, Duration.ZERO);
+        ReadModelStore secondStore = configuration.readModelStore(dataDir, true, true, Duration.ZERO, Duration.ofSeconds(1));
         MongoServer second = configuration.embeddedMongoServer(secondStore);
         try (MongoClient client = connect(configuration, second)) {
             Document found = client.getDatabase("course").getCollection("course_summaries").find(Filters.eq("_id", "c1")).first();
@@ -139,7 +138,7 @@ class EmbeddedMongoTest {
                 batch.add(new ReplaceOneModel<>(Filters.eq("_id", roster.get("_id")), roster, new ReplaceOptions().upsert(true)));
             }
             collection.bulkWrite(batch);
-            ((H2Backend) store.backend()).commit();
+            store.commitNow();
         }
     }
 
