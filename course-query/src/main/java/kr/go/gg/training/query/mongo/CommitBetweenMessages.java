@@ -55,7 +55,7 @@ final class CommitBetweenMessages implements MongoBackend {
         });
     }
 
-    /** Runs {@code work} (compaction, closing) while no message is being handled. */
+    /** Runs {@code work} (closing) while no message is being handled. */
     <T> T betweenMessages(Supplier<T> work) {
         betweenMessages.lock();
         try {
