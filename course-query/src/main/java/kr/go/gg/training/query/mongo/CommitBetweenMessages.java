@@ -55,8 +55,8 @@ final class CommitBetweenMessages implements MongoBackend {
         });
     }
 
-    /** Runs {@code work} (closing) while no message is being handled. */
-    <T> T betweenMessages(Supplier<T> work) {
+    /** Runs {@code work} (a commit, closing) while no message is being handled. */
+    private <T> T betweenMessages(Supplier<T> work) {
         betweenMessages.lock();
         try {
             return work.get();
