@@ -37,7 +37,8 @@ import org.springframework.context.SmartLifecycle;
  *   its live size (0.02-0.15 s at the benchmark's sizes; a temporary file is moved over the old one atomically,
  *   a failure leaves the old file as it was).</li>
  * </ul>
- * Off with {@code course.mongo.compaction=false}: then the store keeps H2's defaults and nothing is compacted.
+ * Off with {@code course.mongo.compaction=false}: then the store keeps H2's default retention time and nothing is
+ * compacted.
  * <p>
  * Whatever the compaction setting, the file is written only between the server's messages
  * ({@link CommitBetweenMessages}): every {@code course.mongo.commit-interval} (default 1 s, H2's own auto-commit
