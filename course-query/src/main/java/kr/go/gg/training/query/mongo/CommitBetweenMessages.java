@@ -57,20 +57,19 @@ final class CommitBetweenMessages implements MongoBackend {
 
     /** Runs {@code work} (a commit, closing) while no message is being handled. */
     private <T> T betweenMessages(Supplier<T> work) {
-        betweenMessages.lock();
-        try {
-            return work.get();
-        } finally {
-            betweenMessages.unlock();
-        }
+        return holding(betweenMessages, work);
     }
 
     private <T> T inMessage(Supplier<T> work) {
-        inMessage.lock();
+        return holding(inMessage, work);
+    }
+
+    private static <T> T holding(Lock lock, Supplier<T> work) {
+        lock.lock();
         try {
             return work.get();
         } finally {
-            inMessage.unlock();
+            lock.unlock();
         }
     }
 
