@@ -22,6 +22,14 @@ public record BenchOptions(int courses,
 
     public static final int DEFAULT_COURSES = 500;
 
+    /** {@link #warmupCourses()} when no count is given: rounds of {@link #warmupRoundCourses()} until steady. */
+    public static final int UNTIL_STEADY = -1;
+
+    /** Courses per warm-up round ({@link Warmup}): 250, or half of workload 1 when that is smaller. */
+    public int warmupRoundCourses() {
+        return Math.max(1, Math.min(250, courses / 2));
+    }
+
     public static BenchOptions parse(String... args) {
         Integer courses = null;
         Integer http = null;
@@ -79,8 +87,8 @@ public record BenchOptions(int courses,
                 http == null ? Math.max(1, n / 50) : http,
                 clients == null ? 4 : clients,
                 queries == null ? 1000 : queries,
-                // as many as workload 1, at most 500: the JIT still compiled through workload 1 after 125 (docs/benchmarks.md)
-                warmup == null ? Math.min(500, n) : warmup,
+                // until steady (Warmup): fixed counts (40, 125, 500) each left the JIT compiling through workload 1
+                warmup == null ? UNTIL_STEADY : warmup,
                 rawRows == null ? 0 : rawRows,
                 dataDir,
                 keep,
@@ -90,7 +98,7 @@ public record BenchOptions(int courses,
 
     public static String usage() {
         return "usage: java -jar course-bench.jar [--courses N (500)] [--http-courses N (courses/50)] [--clients N (4)]"
-                + " [--queries N (1000)] [--warmup-courses N (courses, at most 500)] [--raw-rows N (events of workload 1, at most 30000)]"
+                + " [--queries N (1000)] [--warmup-courses N (default: rounds of min(250, courses/2) until the rate stops rising)] [--raw-rows N (events of workload 1, at most 30000)]"
                 + " [--enrolments N (20)] [--data-dir DIR (fresh temp dir)] [--keep-data]"
                 + " [--fix no-metrics (experiment: Axon's Micrometer monitors off, applied in the bench's own wiring)]";
     }

@@ -37,7 +37,7 @@ import kr.go.gg.training.api.report.YearlyPerformanceReport;
  * embedded default. {@code java -jar course-bench.jar [--courses N]}; see {@link BenchOptions#usage()}.
  *
  * <ol>
- *   <li>start the system on a fresh data folder; warm up; workload 1 through the command gateway from 4 clients;
+ *   <li>start the system on a fresh data folder; warm up until steady ({@link Warmup}); workload 1 through the command gateway from 4 clients;
  *       projection lag; a smaller run over HTTP;</li>
  *   <li>stop, start again (the restart) and measure the data folder against the event payloads;</li>
  *   <li>replay every read model against a raw JDBC read of the event rows;</li>
@@ -124,6 +124,7 @@ public final class CourseBench {
     // ---------------------------------------------------------------- first start: commands, lag, HTTP
 
     private long eventsOfWorkload;
+    private long eventsBeforeWorkload;
     private double eventsPerSecond;
     private YearlyPerformanceReport liveReport;
 
@@ -135,15 +136,14 @@ public final class CourseBench {
             EventTable events = new EventTable(sut.dataSource());
             CommandGateway gateway = sut.commandGateway();
 
-            if (options.warmupCourses() > 0) {
-                progress("warm-up: " + options.warmupCourses() + " courses through the gateway");
-                Load.run(1_000_000, options.warmupCourses(), options.clients(), gatewayWalker(gateway, "Warm-up", null));
-                sut.awaitProcessorsAt(sut.headIndex(), WAIT);
-            }
+            // each round ends with the read side caught up, as workload 1 begins
+            warmUp("warmup", "the system through the gateway", gatewayWalker(gateway, "Warm-up", null),
+                    () -> sut.awaitProcessorsAt(sut.headIndex(), WAIT));
 
             progress("workload 1: " + options.courses() + " courses through the command gateway from "
                     + options.clients() + " clients");
             long before = events.count();
+            eventsBeforeWorkload = before;
             double[] groupsBefore = sut.groupCommits();
             AtomicReference<LastAck> last = new AtomicReference<>();
             Load.Result commands = Load.run(0, options.courses(), options.clients(), gatewayWalker(gateway, "Bench", last));
@@ -278,6 +278,34 @@ public final class CourseBench {
     private static YearlyPerformanceReport report(QueryGateway queries) throws Exception {
         return queries.query(new FindYearlyPerformance(CoursePlan.FIRST_YEAR, CoursePlan.LAST_YEAR),
                 ResponseTypes.instanceOf(YearlyPerformanceReport.class)).get();
+    }
+
+    // ---------------------------------------------------------------- warm-up
+
+    /**
+     * Warms up with {@code walker} (courses from index 1,000,000 on), running {@code afterRound} after each round:
+     * {@code --warmup-courses N} is one round of N courses; by default rounds of
+     * {@link BenchOptions#warmupRoundCourses} courses until the rate stops rising ({@link Warmup}). Puts
+     * {@code <key>_courses} and notes the rate of every round.
+     */
+    private void warmUp(String key, String who, Load.Walker walker, Runnable afterRound) {
+        int fixed = options.warmupCourses();
+        if (fixed == 0) {
+            figures.put(key + "_courses", 0, 0, "", "warm-up of " + who + ": none");
+            return;
+        }
+        int size = fixed > 0 ? fixed : options.warmupRoundCourses();
+        progress("warm-up of " + who + ": " + (fixed > 0 ? fixed + " courses"
+                : "rounds of " + size + " courses until the rate stops rising"));
+        Warmup.Result result = Warmup.untilSteady(fixed > 0 ? 1 : Warmup.MAX_ROUNDS, round -> {
+            Load.Result courses = Load.run(1_000_000 + round * size, size, options.clients(), walker);
+            afterRound.run();
+            return courses.commandsPerSecond();
+        });
+        figures.put(key + "_courses", (double) result.rounds() * size, 0, "", "warm-up of " + who + ", in courses"
+                + (fixed > 0 ? " (--warmup-courses)" : " (rounds of " + size + " until steady)"));
+        figures.note("warm-up of " + who + ": " + result.rounds() + " round(s) of " + size + " courses at "
+                + result.describe());
     }
 
     // ---------------------------------------------------------------- after the restart
@@ -421,8 +449,15 @@ public final class CourseBench {
         long rows = options.rawAppendRows() > 0 ? options.rawAppendRows() : Math.min(Math.max(eventsOfWorkload, 100), 30_000);
         progress("raw JDBC: " + rows + " durable single-row inserts of event-sized rows from " + options.clients() + " clients");
         List<EventTable.Row> samples = events.sample(2000);
-        RawJdbc.AppendResult raw = RawJdbc.append(sut.dataSource(), events, samples, rows, options.clients(),
-                CoursePlan.commandsPerCourse(options.enrolments()));
+        int perCourse = CoursePlan.commandsPerCourse(options.enrolments());
+        // the table holds as many rows as the event table held when workload 1 began (copies of them), so the
+        // limit's inserts meet the same B-tree sizes as the system's appends did
+        RawJdbc.createAppendTable(sut.dataSource());
+        RawJdbc.copyEventRows(sut.dataSource(), events, eventsBeforeWorkload);
+        figures.put("raw_prefilled_rows", eventsBeforeWorkload, 0, "", "rows in the raw table before its inserts"
+                + " (as many as the event table held when workload 1 began)");
+        RawJdbc.AppendResult raw = RawJdbc.insert(sut.dataSource(), samples, rows, options.clients(), perCourse);
+        RawJdbc.dropAppendTable(sut.dataSource());
         figures.put("raw_appends_per_s", raw.rowsPerSecond(), 1, "1/s", "plain JDBC durable inserts, same file and settings");
         figures.put("raw_append_p99_ms", raw.latencies().percentileMs(99), 2, "ms", "raw insert latency p99");
         figures.put("append_ratio", eventsPerSecond / raw.rowsPerSecond(), 3, "", "events_per_s / raw_appends_per_s");
@@ -449,10 +484,7 @@ public final class CourseBench {
     private void crud(SystemUnderTest sut) {
         CrudPeer peer = new CrudPeer(sut.mongoDatabase());
         peer.drop();
-        if (options.warmupCourses() > 0) {
-            progress("CRUD peer warm-up: " + options.warmupCourses() + " courses");
-            Load.run(1_000_000, options.warmupCourses(), options.clients(), crudWalker(peer));
-        }
+        warmUp("crud_warmup", "the CRUD peer", crudWalker(peer), () -> { });
         progress("CRUD peer: " + options.courses() + " courses with the driver from " + options.clients() + " clients");
         Load.Result crud = Load.run(0, options.courses(), options.clients(), crudWalker(peer));
         figures.put("crud_commands_per_s", crud.commandsPerSecond(), 1, "1/s", "CRUD peer throughput, same workload");

@@ -21,14 +21,15 @@ class CourseBenchTest {
             "query_p99_ms", "query_ratio", "lag_ms", "disk_ratio",
             "cmd_p50_ms", "cmd_p99_ms", "http_commands_per_s", "http_p50_ms", "http_p99_ms", "query_p50_ms",
             "raw_appends_per_s", "raw_read_rows_per_s", "crud_commands_per_s", "findone_p99_ms", "payload_bytes",
-            "data_bytes", "replay_match", "solo_commands_per_s", "disk_ratio_if_compacted"};
+            "data_bytes", "replay_match", "solo_commands_per_s", "disk_ratio_if_compacted",
+            "warmup_courses", "crud_warmup_courses", "raw_prefilled_rows"};
 
     @Test
     void tinyRunPrintsEveryFigureAsTheLastLine() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         String line = CourseBench.run(out, "--courses", "3", "--http-courses", "1", "--queries", "20",
-                "--warmup-courses", "1", "--raw-rows", "200", "--enrolments", "3");
+                "--raw-rows", "200", "--enrolments", "3"); // warm-up by default: rounds of 1 course until steady
         String printed = buffer.toString(StandardCharsets.UTF_8);
         System.out.print(printed);
 
@@ -47,6 +48,12 @@ class CourseBenchTest {
         }
         assertThat(Double.parseDouble(figures.get("events"))).as("events appended").isGreaterThan(0);
         assertThat(figures.get("replay_match")).as("the rebuilt report equals the live one").isEqualTo("1");
+        assertThat(Double.parseDouble(figures.get("raw_prefilled_rows"))).as("the warm-up's events, copied")
+                .isGreaterThan(0);
+        for (String warmup : new String[] {"warmup_courses", "crud_warmup_courses"}) {
+            assertThat(Double.parseDouble(figures.get(warmup))).as(warmup + ": at least three rounds of one course")
+                    .isBetween(3.0, (double) Warmup.MAX_ROUNDS);
+        }
     }
 
     @Test

@@ -1,0 +1,67 @@
+package kr.go.gg.training.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * Warms a contender up until its throughput stops rising, so that each one is measured in its steady state and
+ * not while the JIT is still compiling it (a fixed warm-up of 500 courses left workload 1 at 60-70 % of the rate
+ * it reached after 2,000: docs/benchmarks.md, fifth round). The system, the CRUD peer and the raw-append limit
+ * each get this rule, each on its own code.
+ * <p>
+ * The rule: run rounds of equal size; stop once {@value #STEADY_ROUNDS} rounds in a row did not beat the best
+ * round before them by more than {@value #TOLERANCE_PERCENT} %, or after {@code maxRounds}. A noisy slow round
+ * cannot end the warm-up on its own, and a noisy fast one only delays the end.
+ */
+public final class Warmup {
+
+    static final int STEADY_ROUNDS = 2;
+    static final int TOLERANCE_PERCENT = 5;
+    /** Rounds at most, whatever the rates do. */
+    static final int MAX_ROUNDS = 16;
+
+    /** The rate of every round, in order. */
+    public record Result(List<Double> rates) {
+
+        public int rounds() {
+            return rates.size();
+        }
+
+        /** "r1 r2 ... /s" for the notes. */
+        public String describe() {
+            StringBuilder text = new StringBuilder();
+            for (double rate : rates) {
+                text.append(String.format(Locale.ROOT, "%.0f ", rate));
+            }
+            return text.append("/s").toString();
+        }
+    }
+
+    private Warmup() {
+    }
+
+    /**
+     * Runs {@code round.applyAsDouble(i)} for i = 0, 1, ... (each returns its throughput) until the rate is steady.
+     */
+    public static Result untilSteady(int maxRounds, IntToDoubleFunction round) {
+        List<Double> rates = new ArrayList<>();
+        double best = 0;
+        int steady = 0;
+        for (int i = 0; i < maxRounds; i++) {
+            double rate = round.applyAsDouble(i);
+            rates.add(rate);
+            if (i > 0 && rate <= best * (1 + TOLERANCE_PERCENT / 100.0)) {
+                steady++;
+            } else {
+                steady = 0;
+            }
+            best = Math.max(best, rate);
+            if (steady == STEADY_ROUNDS) {
+                break;
+            }
+        }
+        return new Result(List.copyOf(rates));
+    }
+}
