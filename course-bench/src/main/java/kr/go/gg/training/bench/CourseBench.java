@@ -378,6 +378,12 @@ public final class CourseBench {
         figures.put("replay_match", match ? 1 : 0, 0, "", "1 when the rebuilt ten-year report equals the live one");
         figures.put("raw_read_rows_per_s", raw.rowsPerSecond(), 1, "1/s", "plain JDBC read of every event row, best of 3");
         figures.put("replay_ratio", replayRate / raw.rowsPerSecond(), 4, "", "replay_events_per_s / raw_read_rows_per_s");
+        // the floor under any replay: the same read with each payload and metadata deserialised, no handler at all
+        RawJdbc.ReadResult deserialized = RawJdbc.readAll(sut.dataSource(), events, 3, sut.eventSerializer());
+        figures.put("raw_deserialize_rows_per_s", deserialized.rowsPerSecond(), 1, "1/s",
+                "diagnostic: the raw read with Axon's serializer on every payload and metadata, best of 3");
+        figures.put("replay_ratio_ceiling", deserialized.rowsPerSecond() / raw.rowsPerSecond(), 4, "",
+                "diagnostic: raw_deserialize_rows_per_s / raw_read_rows_per_s (what a replay doing nothing else reaches)");
     }
 
     private void query(SystemUnderTest sut) throws Exception {

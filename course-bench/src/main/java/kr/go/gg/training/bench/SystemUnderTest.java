@@ -101,6 +101,11 @@ public final class SystemUnderTest implements AutoCloseable {
         return context.getBean(QueryGateway.class);
     }
 
+    /** Axon's event serializer, as the processors deserialise with it. */
+    public org.axonframework.serialization.Serializer eventSerializer() {
+        return context.getBean(org.axonframework.config.Configuration.class).eventSerializer();
+    }
+
     public DataSource dataSource() {
         return context.getBean(DataSource.class);
     }
