@@ -11,6 +11,7 @@ import kr.go.gg.training.query.mongo.ProjectionReplay;
 import kr.go.gg.training.query.mongo.ReadModelConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -57,22 +58,40 @@ public class ProjectionAdmin implements SmartLifecycle {
         return ReadModelConfiguration.PROCESSING_GROUPS.stream().map(name -> status(name, segments, head)).toList();
     }
 
-    /** False for a name that is not one of this module's read models. */
-    public synchronized boolean replay(String name) {
+    /**
+     * Starts the replay; answers the projection's status as the reset left it (replaying, from the first event), so
+     * the answer does not depend on how far the replay got before it was written; empty for a name that is not one
+     * of this module's read models.
+     */
+    public synchronized Optional<ProjectionStatus> replay(String name) {
         if (!ReadModelConfiguration.PROCESSING_GROUPS.contains(name)) {
-            return false;
+            return Optional.empty();
         }
         TrackingEventProcessor processor = processor();
         processor.shutDown();
+        ProjectionStatus reset;
         try {
             ProjectionReplay replay = runningReplay().map(running -> running.and(name)).orElse(ProjectionReplay.of(name));
             log.info("Replay of {} requested: stopping the processor and resetting its tokens for {}", name, replay.projections());
             processor.resetTokens(replay);
+            reset = storedStatus(name, head(processor));
         } finally {
             processor.start(); // also when the reset failed: the read models keep being updated
             awaitWorking(processor);
         }
-        return true;
+        return Optional.of(reset);
+    }
+
+    /** The status the stored tokens give (the processor is stopped: see {@link #runningReplay()}). */
+    private ProjectionStatus storedStatus(String name, long head) {
+        TokenStore tokens = processing.tokenStore(ReadModelConfiguration.PROCESSOR);
+        int[] ids = tokens.fetchSegments(ReadModelConfiguration.PROCESSOR);
+        Map<Integer, EventTrackerStatus> segments = new java.util.HashMap<>();
+        for (int id : ids) {
+            segments.put(id, new TrackerStatus(Segment.computeSegment(id, ids),
+                    tokens.fetchToken(ReadModelConfiguration.PROCESSOR, id)));
+        }
+        return status(name, segments, head);
     }
 
     /**
@@ -94,13 +113,12 @@ public class ProjectionAdmin implements SmartLifecycle {
 
     static final long START_WAIT_MILLIS = 10_000;
 
-    ProjectionStatus status(String name) {
-        return status(name, processor().processingStatus(), head(processor()));
-    }
-
-    private static ProjectionStatus status(String name, Map<Integer, EventTrackerStatus> segments, long head) {
-        boolean replaying = segments.values().stream().anyMatch(segment -> segment.isReplaying()
-                && ProjectionReplay.of(token(segment)).map(r -> r.includes(name)).orElse(true));
+    /** One projection's status from the processor's segments (package-private for its test). */
+    static ProjectionStatus status(String name, Map<Integer, EventTrackerStatus> segments, long head) {
+        // not Axon's isReplaying(): its replay token stays until an event newer than the reset position arrives,
+        // so on a quiet system a finished replay would say "replaying" (and be logged at 100 %) for good
+        boolean replaying = segments.values().stream().anyMatch(segment ->
+                ProjectionReplay.running(token(segment)).map(r -> r.includes(name)).orElse(false));
         long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(p -> p.orElse(0L)).min().orElse(0L);
         double progress;

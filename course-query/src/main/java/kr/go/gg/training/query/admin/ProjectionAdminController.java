@@ -26,9 +26,7 @@ public class ProjectionAdminController {
 
     @PostMapping("/api/admin/projections/{name}/replay")
     public ResponseEntity<ProjectionAdmin.ProjectionStatus> replay(@PathVariable String name) {
-        if (!admin.replay(name)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection named " + name);
-        }
-        return ResponseEntity.accepted().body(admin.status(name));
+        return admin.replay(name).map(reset -> ResponseEntity.accepted().body(reset))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection named " + name));
     }
 }

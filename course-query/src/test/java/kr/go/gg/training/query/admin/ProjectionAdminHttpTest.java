@@ -73,16 +73,21 @@ class ProjectionAdminHttpTest extends QueryApplicationTest {
 
         HttpResponse<String> replay = post("admin", "/api/admin/projections/rosters/replay");
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+        JsonNode accepted = json.readTree(replay.body()); // as the reset left it, however fast the replay runs
+        assertThat(accepted.get("name").asText()).isEqualTo("rosters");
+        assertThat(accepted.get("replaying").asBoolean()).as(replay.body()).isTrue();
+        assertThat(accepted.get("progress").asDouble()).as(replay.body()).isEqualTo(0.0);
+        assertThat(accepted.get("position").asLong()).as(replay.body()).isZero();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode rosters = projection("rosters");
             assertThat(rosters.get("position").asLong()).isEqualTo(rosters.get("head").asLong());
         });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).isEqualTo(roster));
-        // the replay token stays until a newer event arrives: only the projection being rebuilt says it replays
+        // Axon keeps the replay token until a newer event arrives; a replay at the head is over all the same
         for (JsonNode status : json.readTree(get("auditor", "/api/admin/projections").body())) {
-            assertThat(status.get("replaying").asBoolean()).as(status.toString())
-                    .isEqualTo(status.get("name").asText().equals("rosters"));
+            assertThat(status.get("replaying").asBoolean()).as(status.toString()).isFalse();
+            assertThat(status.get("progress").asDouble()).as(status.toString()).isEqualTo(1.0);
         }
 
         HttpResponse<String> forbidden = post("auditor", "/api/admin/projections/rosters/replay");
@@ -136,9 +141,8 @@ class ProjectionAdminHttpTest extends QueryApplicationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode summaries = projection("course-summaries");
             assertThat(summaries.get("position").asLong()).isEqualTo(summaries.get("head").asLong());
-            assertThat(summaries.get("replaying").asBoolean()).isTrue();
-            assertThat(projection("rosters").get("replaying").asBoolean()).isTrue();
-            assertThat(projection("agreements").get("replaying").asBoolean()).isFalse();
+            assertThat(summaries.get("replaying").asBoolean()).isFalse();
+            assertThat(projection("rosters").get("replaying").asBoolean()).isFalse();
         });
         assertThat(get("viewer", "/api/courses/" + id).body()).isEqualTo(summary);
     }
