@@ -13,14 +13,16 @@ import java.util.function.IntToDoubleFunction;
  * <p>
  * The rule: run rounds of equal size; stop once {@value #STEADY_ROUNDS} rounds in a row did not beat the best
  * round before them by more than {@value #TOLERANCE_PERCENT} %, or after {@code maxRounds}. A noisy slow round
- * cannot end the warm-up on its own, and a noisy fast one only delays the end.
+ * cannot end the warm-up on its own, and a noisy fast one only delays the end. Three, not two: with two, one run
+ * stopped after six rounds on a plateau ({@code 1349 2640 2703 3384 3125 3384 /s}) that other runs left behind
+ * after eight to ten (C2 compiles the big methods late).
  */
 public final class Warmup {
 
-    static final int STEADY_ROUNDS = 2;
+    static final int STEADY_ROUNDS = 3;
     static final int TOLERANCE_PERCENT = 5;
     /** Rounds at most, whatever the rates do. */
-    static final int MAX_ROUNDS = 16;
+    static final int MAX_ROUNDS = 20;
 
     /** The rate of every round, in order. */
     public record Result(List<Double> rates) {

@@ -23,22 +23,22 @@ class WarmupTest {
 
     @Test
     void warm_up_goes_on_while_the_rate_keeps_rising() {
-        assertThat(roundsRun(2800, 3300, 3900, 4400, 4500, 4480, 9999)).isEqualTo(6);
+        assertThat(roundsRun(2800, 3300, 3900, 4400, 4500, 4480, 4520, 9999)).isEqualTo(7);
     }
 
     @Test
-    void warm_up_ends_after_two_rounds_in_a_row_no_faster_than_the_best_before_them() {
-        assertThat(roundsRun(4000, 4100, 4150, 9999)).isEqualTo(3);
+    void warm_up_ends_after_three_rounds_in_a_row_no_faster_than_the_best_before_them() {
+        assertThat(roundsRun(4000, 4100, 4150, 4000, 9999)).isEqualTo(4);
     }
 
     @Test
-    void one_slow_round_does_not_end_the_warm_up() {
-        assertThat(roundsRun(3000, 2500, 3600, 3700, 3650, 9999)).isEqualTo(5);
+    void a_plateau_of_two_rounds_does_not_end_the_warm_up() {
+        assertThat(roundsRun(1349, 2640, 2703, 3384, 3125, 3384, 4500, 4600, 4550, 4400, 9999)).isEqualTo(10);
     }
 
     @Test
     void a_round_more_than_five_percent_faster_than_the_best_before_it_starts_the_count_again() {
-        assertThat(roundsRun(3000, 3100, 3300, 3350, 3300, 9999)).isEqualTo(5);
+        assertThat(roundsRun(3000, 3100, 3150, 3400, 3450, 3300, 3500, 9999)).isEqualTo(7);
     }
 
     @Test
@@ -52,6 +52,6 @@ class WarmupTest {
 
     @Test
     void the_rates_are_described_in_order() {
-        assertThat(Warmup.untilSteady(3, i -> 1000 + i).describe()).isEqualTo("1000 1001 1002 /s");
+        assertThat(Warmup.untilSteady(4, i -> 1000 + i).describe()).isEqualTo("1000 1001 1002 1003 /s");
     }
 }
