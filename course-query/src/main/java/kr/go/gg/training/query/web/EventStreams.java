@@ -6,6 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -23,11 +26,14 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class EventStreams implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService heartbeat;
 
-    /** Sends every item as an event named {@code name}; {@code close} ends the subscription query. */
+    /** Sends every item as an event named {@code name}; {@code close} ends the subscription query (once). */
     SseEmitter open(Flux<?> items, String name, Runnable close) {
+        Runnable closeOnce = once(close);
         SseEmitter emitter = new SseEmitter(0L); // no timeout: dashboards stay connected
         Disposable subscription = items
                 .publishOn(Schedulers.boundedElastic())
@@ -35,19 +41,37 @@ class EventStreams implements SmartLifecycle {
                     try {
                         emitter.send(SseEmitter.event().name(name).data(item, MediaType.APPLICATION_JSON));
                     } catch (IOException | IllegalStateException gone) {
-                        close.run();
+                        closeOnce.run();
                     }
                 }, emitter::completeWithError, emitter::complete);
         Runnable end = () -> {
             open.remove(emitter);
             subscription.dispose();
-            close.run();
+            closeOnce.run();
         };
         emitter.onCompletion(end);
         emitter.onTimeout(end);
         emitter.onError(e -> end.run());
         open.add(emitter);
         return emitter;
+    }
+
+    /**
+     * Runs {@code close} at most once, and takes a failure of it as "already ended": Axon's subscription query
+     * throws when its updates were completed before (a projection's reset completes them), and thrown inside
+     * the subscriber that was logged by Reactor as a dropped ERROR with its stack trace.
+     */
+    static Runnable once(Runnable close) {
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                try {
+                    close.run();
+                } catch (RuntimeException alreadyEnded) {
+                    log.debug("Subscription query already ended", alreadyEnded);
+                }
+            }
+        };
     }
 
     @Override
