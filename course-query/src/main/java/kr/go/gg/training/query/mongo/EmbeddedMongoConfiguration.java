@@ -18,6 +18,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -79,6 +81,17 @@ public class EmbeddedMongoConfiguration {
         MongoServer server = new MongoServer(readModelStore.backend());
         server.bind("127.0.0.1", 0);
         return server;
+    }
+
+    /** {@code readModelFile}: DOWN while the read models cannot be written to their file ({@link ReadModelStore#writeProblem}). */
+    @Bean
+    public HealthIndicator readModelFileHealthIndicator(ReadModelStore readModelStore) {
+        return () -> {
+            String where = readModelStore.file() == null ? "memory" : readModelStore.file().toString();
+            return readModelStore.writeProblem()
+                    .map(problem -> Health.down().withDetail("file", where).withDetail("problem", problem).build())
+                    .orElseGet(() -> Health.up().withDetail("file", where).build());
+        };
     }
 
     /** Boot's MongoAutoConfiguration builds the one MongoClient from these details. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +65,11 @@ public class ReadModelStore implements SmartLifecycle, DisposableBean {
     private final MVStore store;
     private ScheduledExecutorService scheduler;
     private volatile boolean available = true;
+    /** Set before this store closes the file itself (shutdown), so a closed store is told from a failed one. */
+    private volatile boolean closing;
+    /** The last commit's failure while it keeps failing, else null; and since when. */
+    private volatile String commitFailure;
+    private volatile Instant failingSince;
 
     /** The backend on {@code file} (created if absent); {@code compaction}: the measures above. */
     public static ReadModelStore onFile(Path file, boolean compaction, Duration interval) {
@@ -139,14 +146,39 @@ public class ReadModelStore implements SmartLifecycle, DisposableBean {
             return false;
         }
         try {
-            return committing.commit();
+            boolean committed = committing.commit();
+            commitFailure = null;
+            failingSince = null;
+            return committed;
         } catch (RuntimeException e) {
-            if (store.isClosed()) {
+            if (closing) {
                 return false;
             }
+            if (failingSince == null) {
+                failingSince = Instant.now();
+            }
+            commitFailure = e.toString();
             log.warn("Could not write the read models to {} (tried again in {}): {}", file, commitInterval, e.toString());
             return false;
         }
+    }
+
+    /**
+     * Why the read models are not being written to the file, empty while they are (and in memory): commits that
+     * keep failing (a full disk, say), or the store closed under the running server (H2 closes it after a write
+     * it could not finish; every write of the projections then fails until a restart). The health indicator
+     * {@code readModelFile} reports it ({@link EmbeddedMongoConfiguration}).
+     */
+    public Optional<String> writeProblem() {
+        if (store == null || closing) {
+            return Optional.empty();
+        }
+        String failure = commitFailure;
+        if (store.isClosed()) {
+            return Optional.of("the H2 store of " + file + " has closed" + (failure == null ? "" : ": " + failure));
+        }
+        return failure == null ? Optional.empty()
+                : Optional.of("writing " + file + " has failed since " + failingSince + ": " + failure);
     }
 
     /** The backend's MVStore; null in memory. */
@@ -205,6 +237,7 @@ public class ReadModelStore implements SmartLifecycle, DisposableBean {
      */
     @Override
     public void destroy() {
+        closing = true;
         stop();
         if (store != null && !store.isClosed()) {
             backend.close();

@@ -46,6 +46,9 @@ class OperationsHttpTest extends QueryApplicationTest {
         assertThat(readiness.get("components").get("readModels").get("details").get("database").asText()).isEqualTo("course");
         JsonNode overall = json.readTree(get("viewer", "/actuator/health").body());
         assertThat(overall.get("components").get("readModels").get("status").asText()).isEqualTo("UP");
+        // the embedded wire server's file (ReadModelStore.writeProblem): in the overall health, not in readiness
+        assertThat(overall.get("components").get("readModelFile").get("status").asText()).isEqualTo("UP");
+        assertThat(overall.get("components").get("readModelFile").get("details").has("file")).isTrue();
     }
 
     @Test

@@ -167,4 +167,32 @@ class ReadModelStoreCommitTest {
             again.destroy();
         }
     }
+
+    @Test
+    void a_store_that_writes_its_file_reports_no_write_problem() {
+        ReadModelStore store = open();
+        try {
+            store.mvStore().openMap("written").put("k", "v");
+            assertThat(store.commitNow()).isTrue();
+            assertThat(store.writeProblem()).isEmpty();
+        } finally {
+            store.destroy();
+        }
+        assertThat(store.writeProblem()).as("closed on shutdown, by the store itself").isEmpty();
+    }
+
+    @Test
+    void a_store_that_can_no_longer_write_its_file_reports_why() {
+        ReadModelStore store = open();
+        try {
+            store.mvStore().openMap("unwritten").put("k", "v");
+            store.mvStore().getFileStore().close(); // the file is gone from under the store, as on a failing disk
+
+            assertThat(store.commitNow()).isFalse();
+
+            assertThat(store.writeProblem()).hasValueSatisfying(problem -> assertThat(problem).contains("readmodels.mv"));
+        } finally {
+            store.mvStore().closeImmediately();
+        }
+    }
 }
