@@ -71,9 +71,15 @@ public class ProjectionAdmin implements SmartLifecycle {
         processor.shutDown();
         ProjectionStatus reset;
         try {
-            ProjectionReplay replay = runningReplay().map(running -> running.and(name)).orElse(ProjectionReplay.of(name));
-            log.info("Replay of {} requested: stopping the processor and resetting its tokens for {}", name, replay.projections());
-            processor.resetTokens(replay);
+            if (handledAnyEvent()) {
+                ProjectionReplay replay = runningReplay().map(running -> running.and(name)).orElse(ProjectionReplay.of(name));
+                log.info("Replay of {} requested: stopping the processor and resetting its tokens for {}", name, replay.projections());
+                processor.resetTokens(replay);
+            } else {
+                // no token yet: the processor starts from the first event anyway (and Axon would store a null
+                // replay token, which axon-mongo's token store cannot: a NullPointerException, answered 500)
+                log.info("Replay of {} requested: the read models have handled no event yet, nothing to rebuild", name);
+            }
             reset = storedStatus(name, head(processor));
         } finally {
             processor.start(); // also when the reset failed: the read models keep being updated
@@ -141,6 +147,12 @@ public class ProjectionAdmin implements SmartLifecycle {
      * The projections the stored tokens are still replaying for (the processor is stopped: read from the token store,
      * which claims the segments for this node, as the reset does next); empty when no segment replays.
      */
+    private boolean handledAnyEvent() {
+        TokenStore tokens = processing.tokenStore(ReadModelConfiguration.PROCESSOR);
+        return java.util.Arrays.stream(tokens.fetchSegments(ReadModelConfiguration.PROCESSOR))
+                .anyMatch(segment -> tokens.fetchToken(ReadModelConfiguration.PROCESSOR, segment) != null);
+    }
+
     private Optional<ProjectionReplay> runningReplay() {
         TokenStore tokens = processing.tokenStore(ReadModelConfiguration.PROCESSOR);
         Optional<ProjectionReplay> running = Optional.empty();
