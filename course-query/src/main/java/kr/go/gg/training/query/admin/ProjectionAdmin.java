@@ -71,8 +71,9 @@ public class ProjectionAdmin implements SmartLifecycle {
         processor.shutDown();
         ProjectionStatus reset;
         try {
-            if (handledAnyEvent()) {
-                ProjectionReplay replay = runningReplay().map(running -> running.and(name)).orElse(ProjectionReplay.of(name));
+            Map<Integer, TrackingToken> stored = storedTokens();
+            if (stored.values().stream().anyMatch(java.util.Objects::nonNull)) {
+                ProjectionReplay replay = runningReplay(stored).map(running -> running.and(name)).orElse(ProjectionReplay.of(name));
                 log.info("Replay of {} requested: stopping the processor and resetting its tokens for {}", name, replay.projections());
                 processor.resetTokens(replay);
             } else {
@@ -80,7 +81,7 @@ public class ProjectionAdmin implements SmartLifecycle {
                 // replay token, which axon-mongo's token store cannot: a NullPointerException, answered 500)
                 log.info("Replay of {} requested: the read models have handled no event yet, nothing to rebuild", name);
             }
-            reset = storedStatus(name, head(processor));
+            reset = status(name, trackerStatuses(storedTokens()), head(processor));
         } finally {
             processor.start(); // also when the reset failed: the read models keep being updated
             awaitWorking(processor);
@@ -88,16 +89,25 @@ public class ProjectionAdmin implements SmartLifecycle {
         return Optional.of(reset);
     }
 
-    /** The status the stored tokens give (the processor is stopped: see {@link #runningReplay()}). */
-    private ProjectionStatus storedStatus(String name, long head) {
+    /**
+     * Every segment's stored token, null for a segment that has handled no event (the processor is stopped: read
+     * from the token store, which claims the segments for this node, as the reset does next).
+     */
+    private Map<Integer, TrackingToken> storedTokens() {
         TokenStore tokens = processing.tokenStore(ReadModelConfiguration.PROCESSOR);
-        int[] ids = tokens.fetchSegments(ReadModelConfiguration.PROCESSOR);
-        Map<Integer, EventTrackerStatus> segments = new java.util.HashMap<>();
-        for (int id : ids) {
-            segments.put(id, new TrackerStatus(Segment.computeSegment(id, ids),
-                    tokens.fetchToken(ReadModelConfiguration.PROCESSOR, id)));
+        Map<Integer, TrackingToken> stored = new java.util.TreeMap<>();
+        for (int segment : tokens.fetchSegments(ReadModelConfiguration.PROCESSOR)) {
+            stored.put(segment, tokens.fetchToken(ReadModelConfiguration.PROCESSOR, segment));
         }
-        return status(name, segments, head);
+        return stored;
+    }
+
+    /** The segments' statuses as the stored tokens give them (what {@link #status} reads). */
+    private static Map<Integer, EventTrackerStatus> trackerStatuses(Map<Integer, TrackingToken> stored) {
+        int[] ids = stored.keySet().stream().mapToInt(Integer::intValue).toArray();
+        Map<Integer, EventTrackerStatus> segments = new java.util.TreeMap<>();
+        stored.forEach((id, token) -> segments.put(id, new TrackerStatus(Segment.computeSegment(id, ids), token)));
+        return segments;
     }
 
     /**
@@ -143,21 +153,11 @@ public class ProjectionAdmin implements SmartLifecycle {
         return segment instanceof TrackerStatus status ? status.getInternalTrackingToken() : segment.getTrackingToken();
     }
 
-    /**
-     * The projections the stored tokens are still replaying for (the processor is stopped: read from the token store,
-     * which claims the segments for this node, as the reset does next); empty when no segment replays.
-     */
-    private boolean handledAnyEvent() {
-        TokenStore tokens = processing.tokenStore(ReadModelConfiguration.PROCESSOR);
-        return java.util.Arrays.stream(tokens.fetchSegments(ReadModelConfiguration.PROCESSOR))
-                .anyMatch(segment -> tokens.fetchToken(ReadModelConfiguration.PROCESSOR, segment) != null);
-    }
-
-    private Optional<ProjectionReplay> runningReplay() {
-        TokenStore tokens = processing.tokenStore(ReadModelConfiguration.PROCESSOR);
+    /** The projections the stored tokens are still replaying for; empty when no segment replays. */
+    private static Optional<ProjectionReplay> runningReplay(Map<Integer, TrackingToken> stored) {
         Optional<ProjectionReplay> running = Optional.empty();
-        for (int segment : tokens.fetchSegments(ReadModelConfiguration.PROCESSOR)) {
-            Optional<ProjectionReplay> replay = ProjectionReplay.running(tokens.fetchToken(ReadModelConfiguration.PROCESSOR, segment));
+        for (TrackingToken token : stored.values()) {
+            Optional<ProjectionReplay> replay = ProjectionReplay.running(token);
             if (replay.isPresent()) {
                 running = Optional.of(running.map(r -> union(r, replay.get())).orElse(replay.get()));
             }
