@@ -36,7 +36,7 @@ public class AgreementController {
 
     @PostMapping("/api/agreements")
     public ResponseEntity<Object> record(@Valid @RequestBody Record body, HttpServletRequest request) {
-        AgreementId id = AgreementId.random();
+        AgreementId id = new AgreementId(sender.newId(request));
         RecordAgreement command = new RecordAgreement(id, Province.of(body.province()), body.classification(), body.signedOn());
         return sender.send(request, body, command, CommandAnswer.created(new Recorded(id.value()), "/api/agreements/" + id, false));
     }

@@ -7,13 +7,16 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
- * Set-based validation for China courses. The lookup's processing group is a SUBSCRIBING processor: it handles
+ * Set-based validation for China courses, on the embedded default (under {@code axonserver}:
+ * {@code StreamedAgreementLookup}). The lookup's processing group is a SUBSCRIBING processor: it handles
  * AgreementRecorded inside the unit of work (and JDBC transaction) that appends it, and its failures propagate,
  * so the agreement and its lookup row commit together and a course proposed right afterwards sees it.
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("!axonserver")
 public class AgreementLookupConfiguration {
 
     public static final String PROCESSING_GROUP = "agreement-lookup";

@@ -35,9 +35,15 @@ import kr.go.gg.training.api.historical.HistoricalCourseImported;
 import kr.go.gg.training.api.historical.ImportHistoricalCourse;
 import kr.go.gg.training.command.agreement.AgreementLookup;
 import kr.go.gg.training.command.agreement.AgreementPolicy;
+import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.enrollment.CourseRoster;
 import kr.go.gg.training.command.enrollment.EnrolmentPolicy;
+import kr.go.gg.training.command.idempotency.AnsweredKeys;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -66,13 +72,39 @@ public class Course {
     private LocalDate lastStageDate;
     private Period period;
     private final CourseRoster roster = new CourseRoster();
+    @AggregateMember
+    private final AnsweredKeys answered = new AnsweredKeys();
 
     protected Course() {
     }
 
+    /**
+     * A command whose Idempotency-Key this course answered before appends nothing and answers as the first time.
+     * A refusal is given only by the event store's latest course (see {@link AggregateFreshness}).
+     */
+    @CommandHandlerInterceptor
+    Object answerOnce(CommandMessage<?> command, InterceptorChain chain, AggregateFreshness freshness) throws Exception {
+        var replayed = answered.replayOf(command);
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
+        try {
+            return chain.proceed();
+        } catch (DomainRefusal refusal) {
+            if (courseId != null) {
+                freshness.confirm(courseId.value(), answered.version());
+            }
+            throw refusal;
+        }
+    }
+
+    /** CREATE_IF_MISSING: a retried proposal (its id derived from the Idempotency-Key) finds its course. */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(ProposeCourse command, AgreementLookup agreements) {
+        if (courseId != null) {
+            throw new CourseAlreadyExists(courseId, status);
+        }
         AgreementPolicy.requireAgreement(command.courseId(), command.program(), command.partner(), agreements);
         apply(new CourseProposed(command.courseId(), command.title(), command.program(), command.direction(),
                 command.partner(), command.capacity(), command.trainingYear()));

@@ -35,7 +35,7 @@ public class CourseController {
 
     @PostMapping
     public ResponseEntity<Object> propose(@Valid @RequestBody CourseRequests.Propose body, HttpServletRequest request) {
-        CourseId id = CourseId.random();
+        CourseId id = new CourseId(sender.newId(request));
         ProposeCourse command = new ProposeCourse(id, body.title(), body.program(), body.direction(), body.partner(),
                 body.capacity(), body.trainingYear());
         return sender.send(request, body, command,

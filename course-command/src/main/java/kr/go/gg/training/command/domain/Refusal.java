@@ -9,6 +9,8 @@ public record Refusal(Kind kind, String message) {
     public enum Kind {
         REFUSED,
         NOT_FOUND,
-        ALREADY_EXISTS
+        ALREADY_EXISTS,
+        /** another change to the same aggregate came first, and retrying did not get past it */
+        CONFLICT
     }
 }

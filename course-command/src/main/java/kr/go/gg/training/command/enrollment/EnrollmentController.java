@@ -44,7 +44,7 @@ public class EnrollmentController {
     @PostMapping
     public ResponseEntity<Object> enrol(@PathVariable String id, @Valid @RequestBody Enrol body, HttpServletRequest request) {
         CourseId courseId = new CourseId(id);
-        TraineeId traineeId = TraineeId.random();
+        TraineeId traineeId = new TraineeId(sender.newId(request));
         Trainee trainee = new Trainee(body.name(), body.country(), body.organization(), body.position(), body.level());
         return sender.send(request, body, new EnrollTrainee(courseId, traineeId, trainee),
                 CommandAnswer.created(new Enrolled(traineeId.value()), "/api/courses/" + courseId + "/trainees/" + traineeId, true));

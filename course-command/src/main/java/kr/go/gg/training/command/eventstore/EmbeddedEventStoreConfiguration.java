@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import kr.go.gg.training.command.domain.AggregateFreshness;
+
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -59,6 +61,12 @@ public class EmbeddedEventStoreConfiguration {
     @Bean
     EventStoreSchema eventStoreSchema(DataSource dataSource) {
         return new EventStoreSchema(dataSource);
+    }
+
+    /** One process appends: a cached aggregate is what the store holds. */
+    @Bean
+    AggregateFreshness aggregateFreshness() {
+        return AggregateFreshness.SINGLE_WRITER;
     }
 
     @Bean

@@ -23,6 +23,9 @@ public class HistoricalImportController {
     @PostMapping("/api/imports/historical-courses")
     public ResponseEntity<Object> importCourses(@Valid @RequestBody HistoricalImporter.Import body, HttpServletRequest request) {
         HistoricalImporter.Plan plan = importer.plan(body);
-        return sender.sendMany(request, body, () -> importer.execute(plan));
+        return sender.sendMany(request, body, keyMetaData -> {
+            HistoricalImporter.Run run = importer.execute(plan, keyMetaData);
+            return new CommandSender.ManyAnswered(run.imported(), run.replayed() > 0);
+        });
     }
 }

@@ -3,6 +3,7 @@ package kr.go.gg.training.command.historical;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,8 +17,10 @@ import kr.go.gg.training.api.course.Period;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.historical.ImportHistoricalCourse;
 import kr.go.gg.training.command.domain.Refusal;
+import kr.go.gg.training.command.idempotency.Replayed;
 import kr.go.gg.training.command.web.CommandProblemHandler;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
@@ -82,16 +85,32 @@ public class HistoricalImporter {
     }
 
     public Imported execute(Plan plan) {
+        return execute(plan, Map.of()).imported();
+    }
+
+    /** An import's answer, and how many of its courses had been imported before under the same Idempotency-Key. */
+    public record Run(Imported imported, int replayed) {
+    }
+
+    /**
+     * Sends every course's command with {@code metaData} (an Idempotency-Key's): a course made before under the
+     * same key counts as imported, as the first attempt counted it, so a retry answers what the first one did.
+     */
+    public Run execute(Plan plan, Map<String, Object> metaData) {
         int imported = 0;
         int already = 0;
+        int replayed = 0;
         for (ImportHistoricalCourse command : plan.commands()) {
-            if (sendIfNew(command)) {
-                imported++;
-            } else {
-                already++;
+            switch (send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))) {
+                case CREATED -> imported++;
+                case REPLAYED -> {
+                    imported++;
+                    replayed++;
+                }
+                case EXISTED -> already++;
             }
         }
-        return new Imported(imported, already, HistoricalImport.discrepancies(plan.rows(), plan.printed()));
+        return new Run(new Imported(imported, already, HistoricalImport.discrepancies(plan.rows(), plan.printed())), replayed);
     }
 
     /**
@@ -99,14 +118,19 @@ public class HistoricalImporter {
      * aggregate exists already (a repeated import). Every other refusal is thrown.
      */
     public boolean sendIfNew(Object creation) {
+        return send(creation) != Outcome.EXISTED;
+    }
+
+    private enum Outcome { CREATED, REPLAYED, EXISTED }
+
+    private Outcome send(Object creation) {
         try {
-            commandGateway.sendAndWait(creation);
-            return true;
+            return commandGateway.sendAndWait(creation) instanceof Replayed ? Outcome.REPLAYED : Outcome.CREATED;
         } catch (CommandExecutionException e) {
             if (CommandProblemHandler.refusalOf(e).map(Refusal::kind).orElse(null) != Refusal.Kind.ALREADY_EXISTS) {
                 throw e;
             }
-            return false;
+            return Outcome.EXISTED;
         }
     }
 }

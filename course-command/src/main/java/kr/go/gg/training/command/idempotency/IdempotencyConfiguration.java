@@ -1,21 +1,16 @@
 package kr.go.gg.training.command.idempotency;
 
-import javax.sql.DataSource;
-
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Idempotency-Key support; Axon's InterceptorAutoConfiguration puts the interceptor on the command bus. */
+/** A command's Idempotency-Key goes into the events it appends (see {@link IdempotencyKeys}). */
 @Configuration(proxyBeanMethods = false)
 public class IdempotencyConfiguration {
 
     @Bean
-    IdempotencyStore idempotencyStore(DataSource dataSource) {
-        return new IdempotencyStore(dataSource);
-    }
-
-    @Bean
-    IdempotencyInterceptor idempotencyInterceptor(IdempotencyStore idempotencyStore) {
-        return new IdempotencyInterceptor(idempotencyStore);
+    CorrelationDataProvider idempotencyKeyProvider() {
+        return new SimpleCorrelationDataProvider(IdempotencyKeys.USER, IdempotencyKeys.KEY, IdempotencyKeys.FINGERPRINT);
     }
 }

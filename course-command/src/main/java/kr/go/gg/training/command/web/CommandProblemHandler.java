@@ -10,11 +10,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.grpc.StatusRuntimeException;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
 import kr.go.gg.training.command.domain.Refusal;
+import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +55,7 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
         return badRequest(e.getName() + " has the wrong type", List.of(new FieldProblem(e.getName(), "has the wrong type")));
     }
 
-    @ExceptionHandler({DomainRefusal.class, IdempotencyKeyReused.class})
+    @ExceptionHandler(DomainRefusal.class)
     ProblemDetail refused(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Refused", e.getMessage());
     }
@@ -72,14 +76,52 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", "No course or agreement '" + e.getAggregateIdentifier() + "'");
     }
 
-    /** Refusals arrive as CommandExecutionException with {@link Refusal} details (see RefusalInterceptor). */
+    /**
+     * Refusals arrive as CommandExecutionException with {@link Refusal} details (see RefusalInterceptor). Without
+     * them the handling node failed in some other way (through Axon Server only; locally the handler's own exception
+     * arrives): its store may have been unreachable, so whether the command was stored is not known.
+     */
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e) throws CommandExecutionException {
-        Refusal refusal = refusalOf(e).orElseThrow(() -> e);
-        return refusal.kind() == Refusal.Kind.NOT_FOUND
-                ? problem(HttpStatus.NOT_FOUND, "Not found", refusal.message())
-                : problem(HttpStatus.CONFLICT, "Refused", refusal.message());
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        Optional<Refusal> refusal = refusalOf(e);
+        if (refusal.isEmpty()) {
+            return unavailable(OUTCOME_UNKNOWN, e);
+        }
+        return switch (refusal.get().kind()) {
+            case NOT_FOUND -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", refusal.get().message()));
+            case CONFLICT -> ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Concurrent change", refusal.get().message()));
+            default -> ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Refused", refusal.get().message()));
+        };
     }
+
+    static final String NOT_STORED = "The command was not stored: no command handler could be reached. Retry in a moment.";
+    static final String OUTCOME_UNKNOWN = "The connection to the event store failed while the command was under way:"
+            + " it may or may not have been stored. Retry with the same Idempotency-Key, which stores it at most once.";
+
+    /** Nothing reached a handler: not stored. */
+    @ExceptionHandler({NoHandlerForCommandException.class, CommandDispatchException.class})
+    ResponseEntity<ProblemDetail> notDispatched(RuntimeException e) {
+        return unavailable(NOT_STORED, e);
+    }
+
+    /**
+     * Axon Server unreachable or lost while the command was under way. Handled here, before Spring MVC could take
+     * the connection reset inside for a client that went away (it then answers 200 with no body).
+     */
+    @ExceptionHandler({AxonServerException.class, StatusRuntimeException.class})
+    ResponseEntity<ProblemDetail> eventStoreUnavailable(RuntimeException e) {
+        return unavailable(OUTCOME_UNKNOWN, e);
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(String detail, RuntimeException e) {
+        log.warn("Command not completed ({}): {}", e.getClass().getSimpleName(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail));
+    }
+
+    static final String RETRY_AFTER_SECONDS = "2";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandProblemHandler.class);
 
     public static Optional<Refusal> refusalOf(CommandExecutionException e) {
         return e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);

@@ -4,30 +4,29 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import kr.go.gg.training.api.InvalidValueException;
-import kr.go.gg.training.command.idempotency.IdempotencyInterceptor;
-import kr.go.gg.training.command.idempotency.IdempotencyRecord;
-import kr.go.gg.training.command.idempotency.IdempotencyStore;
+import kr.go.gg.training.api.TimeOrderedIds;
+import kr.go.gg.training.command.idempotency.IdempotencyKeys;
+import kr.go.gg.training.command.idempotency.Replayed;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a command and turns its outcome into the HTTP answer, honouring Idempotency-Key: a key seen before
- * (for this user) replays the first answer and dispatches nothing; a new key travels with the command and is
- * recorded in the command's transaction by {@link IdempotencyInterceptor}.
+ * Sends a command and turns its outcome into the HTTP answer, honouring Idempotency-Key: the key travels with the
+ * command and its events; the aggregate that has seen it answers {@link Replayed} and appends nothing (see
+ * {@link IdempotencyKeys}). Every part of the answer is built before dispatch from the request alone (ids of new
+ * things derive from user and key, {@link #newId}), so a replay answers exactly what the first attempt answered.
  */
 @Component
 public class CommandSender {
@@ -38,81 +37,61 @@ public class CommandSender {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final CommandGateway commandGateway;
-    private final IdempotencyStore idempotencyStore;
     private final ObjectMapper objectMapper;
 
-    public CommandSender(CommandGateway commandGateway, IdempotencyStore idempotencyStore, ObjectMapper objectMapper) {
+    public CommandSender(CommandGateway commandGateway, ObjectMapper objectMapper) {
         this.commandGateway = commandGateway;
-        this.idempotencyStore = idempotencyStore;
         this.objectMapper = objectMapper;
     }
 
+    /** The id of what the request creates: derived from user, key and target when it has a key, else new. */
+    public String newId(HttpServletRequest request) {
+        String key = idempotencyKey(request);
+        return key == null ? TimeOrderedIds.next() : IdempotencyKeys.derivedId(currentUser(), key, target(request));
+    }
+
     public ResponseEntity<Object> send(HttpServletRequest request, Object requestBody, Object command, CommandAnswer answer) {
-        String key = idempotencyKey(request);
-        if (key == null) {
-            return respond(answer, commandGateway.sendAndWait(command));
-        }
-        String user = currentUser();
-        String fingerprint = fingerprint(request, requestBody);
-        Optional<ResponseEntity<Object>> replay = replay(user, key, fingerprint);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        String body = json(answer.body());
-        try {
-            Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
-                    IdempotencyInterceptor.metaData(user, key, fingerprint, answer.status().value(), body, answer.location())));
-            return respond(answer, result);
-        } catch (DuplicateKeyException concurrentDuplicate) {
-            // the same key raced us and won; its transaction rolled ours back, so nothing was appended twice
-            return replay(user, key, fingerprint).orElseThrow(() -> concurrentDuplicate);
-        }
+        Map<String, Object> keyMetaData = keyMetaData(request, requestBody);
+        Object result = commandGateway.sendAndWait(keyMetaData == null ? command
+                : GenericCommandMessage.asCommandMessage(command).andMetaData(keyMetaData));
+        return respond(answer, result);
     }
 
-    /** For a request that dispatches several commands (the import): the record is stored after they ran. */
-    public ResponseEntity<Object> sendMany(HttpServletRequest request, Object requestBody, Supplier<Object> work) {
-        String key = idempotencyKey(request);
-        if (key == null) {
-            return ResponseEntity.ok(work.get());
+    /**
+     * For a request that dispatches several commands (the import): each carries the key; the work answers its body
+     * and whether every command it sent had been answered before.
+     */
+    public ResponseEntity<Object> sendMany(HttpServletRequest request, Object requestBody,
+                                           Function<Map<String, Object>, ManyAnswered> work) {
+        Map<String, Object> keyMetaData = keyMetaData(request, requestBody);
+        ManyAnswered answered = work.apply(keyMetaData == null ? Map.of() : keyMetaData);
+        ResponseEntity.BodyBuilder builder = ResponseEntity.ok();
+        if (answered.replayed()) {
+            builder.header(REPLAYED, "true");
         }
-        String user = currentUser();
-        String fingerprint = fingerprint(request, requestBody);
-        Optional<ResponseEntity<Object>> replay = replay(user, key, fingerprint);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Object body = work.get();
-        try {
-            idempotencyStore.insert(new IdempotencyRecord(user, key, fingerprint, 200, json(body), null, null));
-        } catch (DuplicateKeyException concurrentDuplicate) {
-            return replay(user, key, fingerprint).orElseThrow(() -> concurrentDuplicate);
-        }
-        return ResponseEntity.ok(body);
+        return builder.body(answered.body());
     }
 
-    private Optional<ResponseEntity<Object>> replay(String user, String key, String fingerprint) {
-        return idempotencyStore.find(user, key).map(record -> {
-            if (!record.fingerprint().equals(fingerprint)) {
-                throw new IdempotencyKeyReused(key);
-            }
-            ResponseEntity.BodyBuilder builder = ResponseEntity.status(record.status()).header(REPLAYED, "true");
-            if (record.location() != null) {
-                builder.header(HttpHeaders.LOCATION, record.location());
-            }
-            if (record.version() != null) {
-                builder.header(COURSE_VERSION, record.version().toString());
-            }
-            return record.body() == null ? builder.build() : builder.contentType(MediaType.APPLICATION_JSON).body(record.body());
-        });
+    /** What a request of several commands answers; {@code replayed}: its key had been answered before. */
+    public record ManyAnswered(Object body, boolean replayed) {
+    }
+
+    private Map<String, Object> keyMetaData(HttpServletRequest request, Object requestBody) {
+        String key = idempotencyKey(request);
+        return key == null ? null : IdempotencyKeys.metaData(currentUser(), key, fingerprint(request, requestBody));
     }
 
     private static ResponseEntity<Object> respond(CommandAnswer answer, Object result) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status());
+        if (result instanceof Replayed) {
+            builder.header(REPLAYED, "true");
+        }
         if (answer.location() != null) {
             builder.header(HttpHeaders.LOCATION, answer.location());
         }
-        if (answer.courseVersion() && result instanceof Number version) {
-            builder.header(COURSE_VERSION, Long.toString(version.longValue()));
+        Object version = result instanceof Replayed replayed ? replayed.version() : result;
+        if (answer.courseVersion() && version instanceof Number number) {
+            builder.header(COURSE_VERSION, Long.toString(number.longValue()));
         }
         return answer.body() == null ? builder.build() : builder.body(answer.body());
     }
@@ -133,11 +112,15 @@ public class CommandSender {
         return authentication == null ? "anonymous" : authentication.getName();
     }
 
+    private static String target(HttpServletRequest request) {
+        return request.getMethod() + " " + request.getRequestURI();
+    }
+
     /** The same request is the same method, path and (parsed) body. */
     private String fingerprint(HttpServletRequest request, Object requestBody) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((target(request) + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(String.valueOf(json(requestBody)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

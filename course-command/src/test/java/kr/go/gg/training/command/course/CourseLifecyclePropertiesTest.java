@@ -41,6 +41,7 @@ import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeLevel;
 import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.enrollment.WithdrawTrainee;
+import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.agreement.AgreementLookup;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
@@ -227,6 +228,7 @@ class CourseLifecyclePropertiesTest {
     private static Observed observe(AgreementLookup agreements, List<Object> history, Object command) {
         AggregateTestFixture<Course> fixture = new AggregateTestFixture<>(Course.class);
         fixture.registerInjectableResource(agreements);
+        fixture.registerInjectableResource(AggregateFreshness.SINGLE_WRITER);
         ResultValidator<Course> result = history.isEmpty()
                 ? fixture.givenNoPriorActivity().when(command)
                 : fixture.given(history).when(command);

@@ -16,6 +16,7 @@ import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.enrollment.WithdrawTrainee;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
 import kr.go.gg.training.api.historical.ImportHistoricalCourse;
+import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.agreement.AgreementLookup;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
@@ -44,6 +45,7 @@ class CourseTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Course.class);
         fixture.registerInjectableResource(agreements);
+        fixture.registerInjectableResource(AggregateFreshness.SINGLE_WRITER);
     }
 
     private static CourseProposed koicaProposed(int capacity) {

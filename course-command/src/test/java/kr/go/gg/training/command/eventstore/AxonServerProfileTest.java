@@ -2,13 +2,15 @@ package kr.go.gg.training.command.eventstore;
 
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import kr.go.gg.training.command.CourseCommandApplication;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import kr.go.gg.training.command.agreement.JdbcAgreementLookup;
-import kr.go.gg.training.command.idempotency.IdempotencyStore;
+import kr.go.gg.training.command.agreement.AgreementLookup;
+import kr.go.gg.training.command.axonserver.StreamedAgreementLookup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +37,9 @@ class AxonServerProfileTest {
             assertThat(context.getBeansOfType(JdbcEventStorageEngine.class)).isEmpty();
             assertThat(context.getBeansOfType(EventStoreSchema.class)).isEmpty();
             assertThat(context.getBean(AxonServerConnectionManager.class)).isNotNull();
-            // the small JDBC database stays: agreement lookup and idempotency records
-            assertThat(context.getBean(JdbcAgreementLookup.class)).isNotNull();
-            assertThat(context.getBean(IdempotencyStore.class).count()).isZero();
+            // no database of its own: keys in the aggregates' events, agreements read from the event stream
+            assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
+            assertThat(context.getBean(AgreementLookup.class)).isInstanceOf(StreamedAgreementLookup.class);
         }
     }
 }

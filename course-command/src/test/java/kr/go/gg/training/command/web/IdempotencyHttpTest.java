@@ -10,16 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import kr.go.gg.training.command.HttpTestSupport;
-import kr.go.gg.training.command.idempotency.IdempotencyStore;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IdempotencyHttpTest extends HttpTestSupport {
-
-    @Autowired
-    IdempotencyStore store;
 
     private static Map<String, String> key(String key) {
         return Map.of("Idempotency-Key", key);
@@ -77,11 +72,8 @@ class IdempotencyHttpTest extends HttpTestSupport {
     void a_refused_command_stores_no_key_and_appends_nothing() {
         String id = proposeKoica(3);
         String k = UUID.randomUUID().toString();
-        int records = store.count();
         Answer refused = post(STAFF, "/api/courses/" + id + "/start", Map.of(), key(k));
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(store.count()).isEqualTo(records);
-        assertThat(store.find(STAFF, k)).isEmpty();
         assertThat(events(id)).isEqualTo(1);
         // the key is still free for a request that succeeds
         assertThat(post(STAFF, "/api/courses/" + id + "/demand-survey", Map.of("surveyedOn", "2015-01-01"), key(k)).status()).isEqualTo(204);
@@ -107,6 +99,42 @@ class IdempotencyHttpTest extends HttpTestSupport {
         } finally {
             pool.shutdownNow();
         }
+        assertThat(events()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_retried_enrolment_answers_the_same_trainee_and_enrols_once() {
+        String id = proposeKoica(3);
+        assertThat(post("/api/courses/" + id + "/demand-survey", Map.of("surveyedOn", "2015-01-01")).status()).isEqualTo(204);
+        assertThat(post("/api/courses/" + id + "/selection", Map.of("selected", true, "decidedOn", "2015-02-01")).status()).isEqualTo(204);
+        assertThat(post("/api/courses/" + id + "/consignee-invitation", Map.of("quarter", 1, "publishedOn", "2015-03-01")).status()).isEqualTo(204);
+        assertThat(post("/api/courses/" + id + "/consignee-selection", Map.of("awarded", true, "decidedOn", "2015-04-01")).status()).isEqualTo(204);
+        assertThat(post("/api/courses/" + id + "/schedule", Map.of("startDate", "2015-05-01", "endDate", "2015-05-10")).status()).isEqualTo(204);
+        Map<String, Object> trainee = trainee("A", "MID_LEVEL");
+        String k = UUID.randomUUID().toString();
+        Answer first = post(STAFF, "/api/courses/" + id + "/trainees", trainee, key(k));
+        long after = events(id);
+        Answer second = post(STAFF, "/api/courses/" + id + "/trainees", trainee, key(k));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(second.header("X-Course-Version")).isEqualTo(first.header("X-Course-Version"));
+        assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(events(id)).isEqualTo(after);
+    }
+
+    @Test
+    void an_agreement_recorded_again_with_its_key_is_recorded_once() {
+        Map<String, Object> agreement = Map.of("province", "Shandong", "classification", "GENERAL", "signedOn", "2013-05");
+        String k = UUID.randomUUID().toString();
+        long before = events();
+        Answer first = post(STAFF, "/api/agreements", agreement, key(k));
+        Answer second = post(STAFF, "/api/agreements", agreement, key(k));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(events()).isEqualTo(before + 1);
     }
 
