@@ -1,8 +1,5 @@
 package kr.go.gg.training.command.axonserver;
 
-import java.util.List;
-import java.util.function.BiFunction;
-
 import kr.go.gg.training.command.domain.Refusal;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
@@ -15,6 +12,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local segment of Axon Server's command bus, on the node that handles a command: a command that lost a race
@@ -26,6 +25,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
  * would carry a bare ConcurrencyException to the sender as an anonymous failure.
  */
 public class ConflictRetryingCommandBus implements CommandBus {
+
+    private static final Logger log = LoggerFactory.getLogger(ConflictRetryingCommandBus.class);
 
     private final CommandBus delegate;
     private final int attempts;
@@ -50,6 +51,8 @@ public class ConflictRetryingCommandBus implements CommandBus {
         delegate.dispatch(command, (CommandMessage<? extends C> message, CommandResultMessage<? extends R> result) -> {
             if (result.isExceptional() && conflict(result.exceptionResult())) {
                 if (attempt < attempts) {
+                    log.info("{} lost a race for its aggregate (attempt {} of {}), handling it again: {}",
+                            command.getCommandName(), attempt, attempts, result.exceptionResult().getMessage());
                     attempt(command, callback, attempt + 1);
                     return;
                 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.grpc.StatusRuntimeException;
+import jakarta.servlet.http.HttpServletRequest;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
@@ -109,9 +110,11 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
      * the connection reset inside for a client that went away (it then answers 200 with no body).
      */
     @ExceptionHandler({AxonServerException.class, StatusRuntimeException.class})
-    ResponseEntity<ProblemDetail> eventStoreUnavailable(RuntimeException e) {
-        return unavailable(OUTCOME_UNKNOWN, e);
+    ResponseEntity<ProblemDetail> eventStoreUnavailable(RuntimeException e, HttpServletRequest request) {
+        return unavailable("GET".equals(request.getMethod()) ? NOT_READ : OUTCOME_UNKNOWN, e);
     }
+
+    static final String NOT_READ = "The event store cannot be reached right now. Retry in a moment.";
 
     private static ResponseEntity<ProblemDetail> unavailable(String detail, RuntimeException e) {
         log.warn("Command not completed ({}): {}", e.getClass().getSimpleName(), e.getMessage());
