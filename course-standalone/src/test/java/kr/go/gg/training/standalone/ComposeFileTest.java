@@ -33,8 +33,12 @@ class ComposeFileTest {
         services.forEach((name, definition) ->
                 assertThat((Map<String, Object>) definition).as(name).containsKey("healthcheck"));
 
-        assertThat((List<String>) service(services, "course-command").get("ports")).containsExactly("8080:8080");
-        assertThat((List<String>) service(services, "course-query").get("ports")).containsExactly("8081:8081");
+        // one instance each on 8080 and 8081 by default; a port range for several (docs/production.md)
+        assertThat((List<String>) service(services, "course-command").get("ports")).containsExactly("${COURSE_COMMAND_PORTS:-8080}:8080");
+        assertThat((List<String>) service(services, "course-query").get("ports")).containsExactly("${COURSE_QUERY_PORTS:-8081}:8081");
+        // pinned versions, never a moving tag
+        assertThat((String) service(services, "axonserver").get("image")).matches("axoniq/axonserver:\\d+\\.\\d+\\.\\d+-.*");
+        assertThat((String) service(services, "mongo").get("image")).matches("mongo:\\d+\\.\\d+\\.\\d+");
         assertThat(dependencies(services, "course-command")).containsExactly(Map.entry("axonserver", "service_healthy"));
         assertThat(dependencies(services, "course-query"))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("axonserver", "service_healthy", "mongo", "service_healthy"));
