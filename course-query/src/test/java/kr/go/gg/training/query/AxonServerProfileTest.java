@@ -1,11 +1,17 @@
 package kr.go.gg.training.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -14,15 +20,25 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Profile axonserver: events from Axon Server (none runs here; it connects lazily), an external MongoDB, no DataSource. */
+/**
+ * Profile axonserver: events from Axon Server (none runs here; it connects lazily), an external MongoDB, no DataSource;
+ * not ready while Axon Server cannot be reached.
+ */
 class AxonServerProfileTest {
+
+    private static int status(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
 
     @Test
     @Timeout(90)
-    void theAxonServerProfileReadsEventsFromAxonServerAndUsesTheConfiguredMongo(@TempDir Path dataDir) {
+    void theAxonServerProfileReadsEventsFromAxonServerAndUsesTheConfiguredMongo(@TempDir Path dataDir) throws Exception {
         MongoServer external = new MongoServer(new MemoryBackend());
         String uri = external.bindAndGetConnectionString();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CourseQueryApplication.class)
@@ -44,6 +60,13 @@ class AxonServerProfileTest {
             MongoDatabase database = context.getBean(MongoDatabase.class);
             database.getCollection("probe").insertOne(new Document("_id", 1));
             assertThat(database.getCollection("probe").countDocuments()).isEqualTo(1);
+            // no Axon Server at that address: the node is not ready (Axon's indicator in the readiness group), alive all the same
+            String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(status(base + "/actuator/health/readiness")).isEqualTo(503));
+            assertThat(status(base + "/actuator/health/liveness")).isEqualTo(200);
+            assertThat(context.getBean(HealthEndpoint.class).healthForPath("readiness", "axonServer").getStatus())
+                    .isEqualTo(Status.DOWN);
         } finally {
             external.shutdownNow();
         }

@@ -82,7 +82,13 @@ public class CourseQueryController {
     public SseEmitter courseStream(@PathVariable String id) {
         SubscriptionQueryResult<CourseAtVersion, CourseAtVersion> result = queries.subscriptionQuery(
                 new WatchCourse(id), instanceOf(CourseAtVersion.class), instanceOf(CourseAtVersion.class));
-        CourseAtVersion current = result.initialResult().block(minVersionWait);
+        CourseAtVersion current;
+        try {
+            current = result.initialResult().block(minVersionWait);
+        } catch (RuntimeException e) {
+            EventStreams.once(result::close).run(); // Axon Server down: a 503 (QueryProblemAdvice), nothing left open
+            throw e;
+        }
         if (current == null) {
             result.close();
             throw QueryProblems.notFound("course", id);
