@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import kr.go.gg.training.query.mongo.PolledEventStore;
+import kr.go.gg.training.query.mongo.StoredTokens;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,6 +61,11 @@ class AxonServerProfileTest {
             MongoDatabase database = context.getBean(MongoDatabase.class);
             database.getCollection("probe").insertOne(new Document("_id", 1));
             assertThat(database.getCollection("probe").countDocuments()).isEqualTo(1);
+            // several query nodes: a killed node's claim is taken over after 5 s (SeveralQueryNodesTest), and the
+            // nodes coordinate a replay through MongoDB
+            assertThat(context.getBean(StoredTokens.class).claimTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(context.getEnvironment().getProperty("course.query.token-claim-interval")).isEqualTo("1s");
+            assertThat(context.getEnvironment().getProperty("course.query.nodes.coordinated")).isEqualTo("true");
             // no Axon Server at that address: the node is not ready (Axon's indicator in the readiness group), alive all the same
             String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
