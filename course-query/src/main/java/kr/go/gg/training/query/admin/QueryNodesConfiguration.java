@@ -2,6 +2,7 @@ package kr.go.gg.training.query.admin;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.util.function.Supplier;
 import kr.go.gg.training.query.mongo.ReadModelConfiguration;
 import kr.go.gg.training.query.mongo.StoredTokens;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -23,8 +24,12 @@ public class QueryNodesConfiguration {
                                   EventProcessingConfiguration processing,
                                   @Value("${course.query.nodes.coordinated:false}") boolean coordinated) {
         return new ReadModelNodes(readModelDatabase.getCollection(ReadModelNodes.COLLECTION), readModelStoredTokens.owner(),
-                () -> processing.eventProcessor(ReadModelConfiguration.PROCESSOR, TrackingEventProcessor.class)
-                        .orElseThrow(() -> new IllegalStateException("No tracking processor " + ReadModelConfiguration.PROCESSOR)),
-                coordinated, Clock.systemUTC());
+                readModelProcessor(processing), coordinated, Clock.systemUTC());
+    }
+
+    /** The read-model processor, looked up when first needed (Axon builds it after the beans). */
+    static Supplier<TrackingEventProcessor> readModelProcessor(EventProcessingConfiguration processing) {
+        return () -> processing.eventProcessor(ReadModelConfiguration.PROCESSOR, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No tracking processor " + ReadModelConfiguration.PROCESSOR));
     }
 }
