@@ -85,7 +85,7 @@ public class ProjectionAdmin implements SmartLifecycle {
 
     /** The replay could not stop every query node's processor (one did not answer in time): nothing was reset. */
     public static final class ReplayNotPossible extends RuntimeException {
-        ReplayNotPossible(String message, Throwable cause) {
+        public ReplayNotPossible(String message, Throwable cause) {
             super(message, cause);
         }
     }
@@ -143,9 +143,13 @@ public class ProjectionAdmin implements SmartLifecycle {
             }
             reset = status(name, trackerStatuses(claimedTokens()), head(processor));
         } finally {
-            // also when the reset failed or was not possible: the read models keep being updated, on every node
-            processor.start();
-            awaitWorking(processor);
+            // also when the reset failed or was not possible: the read models keep being updated, on every node;
+            // unless another node's replay has meanwhile stopped this one too (two replays asked at once on two
+            // nodes): that one starts it when it ends
+            if (!nodes.stoppedForAnotherNode()) {
+                processor.start();
+                awaitWorking(processor);
+            }
             nodes.startOthers(requestId);
         }
         return Optional.of(reset);

@@ -94,6 +94,11 @@ public class ReadModelNodes implements SmartLifecycle {
         return nodeId;
     }
 
+    /** True while another node's replay holds this node's processor stopped (it starts again when that one ends). */
+    boolean stoppedForAnotherNode() {
+        return stoppedFor != null;
+    }
+
     /** True while this node's processor is stopped for a replay, its own or another node's (the watchdog keeps off). */
     boolean replaying() {
         return !ownRequests.isEmpty() || stoppedFor != null;
