@@ -72,6 +72,13 @@ class AxonServerProfileTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(status(base + "/actuator/health/readiness")).isEqualTo(503));
             assertThat(status(base + "/actuator/health/liveness")).isEqualTo(200);
+            // and a query asked meanwhile is a 503 problem+json to retry, not a 500 (nor an empty 200)
+            HttpResponse<String> courses = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/courses"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("ops:ops-secret-1".getBytes()))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(courses.statusCode()).as(courses.body()).isEqualTo(503);
+            assertThat(courses.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(courses.headers().firstValue("Retry-After")).contains("2");
             assertThat(context.getBean(HealthEndpoint.class).healthForPath("readiness", "axonServer").getStatus())
                     .isEqualTo(Status.DOWN);
         } finally {
