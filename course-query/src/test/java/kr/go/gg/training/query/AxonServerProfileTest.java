@@ -1,28 +1,45 @@
 package kr.go.gg.training.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import kr.go.gg.training.query.mongo.PolledEventStore;
+import kr.go.gg.training.query.mongo.StoredTokens;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Profile axonserver: events from Axon Server (none runs here; it connects lazily), an external MongoDB, no DataSource. */
+/**
+ * Profile axonserver: events from Axon Server (none runs here; it connects lazily), an external MongoDB, no DataSource;
+ * not ready while Axon Server cannot be reached.
+ */
 class AxonServerProfileTest {
+
+    private static int status(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
 
     @Test
     @Timeout(90)
-    void theAxonServerProfileReadsEventsFromAxonServerAndUsesTheConfiguredMongo(@TempDir Path dataDir) {
+    void theAxonServerProfileReadsEventsFromAxonServerAndUsesTheConfiguredMongo(@TempDir Path dataDir) throws Exception {
         MongoServer external = new MongoServer(new MemoryBackend());
         String uri = external.bindAndGetConnectionString();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CourseQueryApplication.class)
@@ -44,6 +61,26 @@ class AxonServerProfileTest {
             MongoDatabase database = context.getBean(MongoDatabase.class);
             database.getCollection("probe").insertOne(new Document("_id", 1));
             assertThat(database.getCollection("probe").countDocuments()).isEqualTo(1);
+            // several query nodes: a killed node's claim is taken over after 5 s (SeveralQueryNodesTest), and the
+            // nodes coordinate a replay through MongoDB
+            assertThat(context.getBean(StoredTokens.class).claimTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(context.getEnvironment().getProperty("course.query.token-claim-interval")).isEqualTo("1s");
+            assertThat(context.getEnvironment().getProperty("course.query.nodes.coordinated")).isEqualTo("true");
+            assertThat(context.getBeanNamesForType(kr.go.gg.training.query.admin.ReadModelRecoveryConfiguration.class)).hasSize(1);
+            // no Axon Server at that address: the node is not ready (Axon's indicator in the readiness group), alive all the same
+            String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(status(base + "/actuator/health/readiness")).isEqualTo(503));
+            assertThat(status(base + "/actuator/health/liveness")).isEqualTo(200);
+            // and a query asked meanwhile is a 503 problem+json to retry, not a 500 (nor an empty 200)
+            HttpResponse<String> courses = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/courses"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("ops:ops-secret-1".getBytes()))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(courses.statusCode()).as(courses.body()).isEqualTo(503);
+            assertThat(courses.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(courses.headers().firstValue("Retry-After")).contains("2");
+            assertThat(context.getBean(HealthEndpoint.class).healthForPath("readiness", "axonServer").getStatus())
+                    .isEqualTo(Status.DOWN);
         } finally {
             external.shutdownNow();
         }

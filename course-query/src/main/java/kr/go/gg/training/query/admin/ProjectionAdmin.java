@@ -1,14 +1,17 @@
 package kr.go.gg.training.query.admin;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.go.gg.training.query.mongo.ProjectionReplay;
 import kr.go.gg.training.query.mongo.ReadModelConfiguration;
+import kr.go.gg.training.query.mongo.StoredTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
@@ -16,8 +19,10 @@ import org.axonframework.eventhandling.TrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +38,13 @@ import org.springframework.stereotype.Component;
  * {@code resetTokens()}) stays one of everything. While the processor replays, the live updates of every projection
  * wait behind the replayed events (one processor, one position).
  * <p>
- * Progress comes from the replay token positions; while a replay runs it is logged every 5 s. One node: in a cluster
- * (Axon Server) every node's processor must stop first (Axon Server's processor control), which this does not do.
+ * Progress comes from the replay token positions as the shared token store holds them (the cluster's, whichever node
+ * processes); while a replay runs it is logged every 5 s.
+ * <p>
+ * Several query nodes (axonserver): asked on any node, the replay stops the processor on EVERY query node first
+ * ({@link ReadModelNodes}: they shut down and release their claims), resets the tokens once, here, and then starts
+ * the processor again everywhere. A node that does not stop in time (and a claim still held elsewhere) makes the
+ * replay a {@link ReplayNotPossible} (HTTP 503): nothing reset, everything stopped started again.
  */
 @Component
 public class ProjectionAdmin implements SmartLifecycle {
@@ -46,14 +56,47 @@ public class ProjectionAdmin implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final EventProcessingConfiguration processing;
+    /** Null: this node's processor's status only (a test of one node without the shared token store). */
+    private final StoredTokens storedTokens;
+    private final ReadModelNodes nodes;
+    private final Duration stopTimeout;
     private ScheduledExecutorService progressLog;
 
+    /** One node on its own: status from this node's processor, nobody else to stop. */
     public ProjectionAdmin(EventProcessingConfiguration processing) {
-        this.processing = processing;
+        this(processing, null, ReadModelNodes.thisNodeOnly(), DEFAULT_STOP_TIMEOUT);
     }
 
+    @Autowired
+    public ProjectionAdmin(EventProcessingConfiguration processing, StoredTokens storedTokens, ReadModelNodes nodes) {
+        this(processing, storedTokens, nodes, DEFAULT_STOP_TIMEOUT);
+    }
+
+    ProjectionAdmin(EventProcessingConfiguration processing, StoredTokens storedTokens, ReadModelNodes nodes,
+                    Duration stopTimeout) {
+        this.processing = processing;
+        this.storedTokens = storedTokens;
+        this.nodes = nodes;
+        this.stopTimeout = stopTimeout;
+    }
+
+    /** How long a replay waits for every query node to stop its processor before it gives up (503). */
+    static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The replay could not stop every query node's processor (one did not answer in time): nothing was reset. */
+    public static final class ReplayNotPossible extends RuntimeException {
+        public ReplayNotPossible(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * The cluster's status: from every segment's token as the shared token store holds it, whichever node processes
+     * it (a node that processes nothing, a hot standby, answers the same as the one that does).
+     */
     public List<ProjectionStatus> statuses() {
-        Map<Integer, EventTrackerStatus> segments = processor().processingStatus();
+        Map<Integer, EventTrackerStatus> segments = storedTokens == null ? processor().processingStatus()
+                : trackerStatuses(storedTokens.tokens(ReadModelConfiguration.PROCESSOR));
         long head = head(processor());
         return ReadModelConfiguration.PROCESSING_GROUPS.stream().map(name -> status(name, segments, head)).toList();
     }
@@ -68,10 +111,27 @@ public class ProjectionAdmin implements SmartLifecycle {
             return Optional.empty();
         }
         TrackingEventProcessor processor = processor();
+        String requestId = UUID.randomUUID().toString();
         processor.shutDown();
         ProjectionStatus reset;
         try {
-            Map<Integer, TrackingToken> stored = storedTokens();
+            // every other query node stops too and releases its claims: only then can this one claim every
+            // segment for the reset (Axon's resetTokens claims them; a claim held elsewhere would refuse it)
+            try {
+                nodes.stopOthers(requestId, stopTimeout, storedTokens, ReadModelConfiguration.PROCESSOR);
+            } catch (ReadModelNodes.NodesDidNotStop e) {
+                log.warn("Replay of {} not started: {}", name, e.getMessage());
+                throw new ReplayNotPossible("Not every query node stopped its read-model processor in time; nothing "
+                        + "was reset. Retry shortly.", e);
+            }
+            Map<Integer, TrackingToken> stored;
+            try {
+                stored = claimedTokens();
+            } catch (UnableToClaimTokenException e) {
+                log.warn("Replay of {} not started: {}", name, e.getMessage());
+                throw new ReplayNotPossible("Another query node still holds the read-model processor's claim; nothing "
+                        + "was reset. Retry shortly.", e);
+            }
             if (stored.values().stream().anyMatch(java.util.Objects::nonNull)) {
                 ProjectionReplay replay = runningReplay(stored).map(running -> running.and(name)).orElse(ProjectionReplay.of(name));
                 log.info("Replay of {} requested: stopping the processor and resetting its tokens for {}", name, replay.projections());
@@ -81,10 +141,16 @@ public class ProjectionAdmin implements SmartLifecycle {
                 // replay token, which axon-mongo's token store cannot: a NullPointerException, answered 500)
                 log.info("Replay of {} requested: the read models have handled no event yet, nothing to rebuild", name);
             }
-            reset = status(name, trackerStatuses(storedTokens()), head(processor));
+            reset = status(name, trackerStatuses(claimedTokens()), head(processor));
         } finally {
-            processor.start(); // also when the reset failed: the read models keep being updated
-            awaitWorking(processor);
+            // also when the reset failed or was not possible: the read models keep being updated, on every node;
+            // unless another node's replay has meanwhile stopped this one too (two replays asked at once on two
+            // nodes): that one starts it when it ends
+            if (!nodes.stoppedForAnotherNode()) {
+                processor.start();
+                awaitWorking(processor);
+            }
+            nodes.startOthers(requestId);
         }
         return Optional.of(reset);
     }
@@ -93,7 +159,7 @@ public class ProjectionAdmin implements SmartLifecycle {
      * Every segment's stored token, null for a segment that has handled no event (the processor is stopped: read
      * from the token store, which claims the segments for this node, as the reset does next).
      */
-    private Map<Integer, TrackingToken> storedTokens() {
+    private Map<Integer, TrackingToken> claimedTokens() {
         TokenStore tokens = processing.tokenStore(ReadModelConfiguration.PROCESSOR);
         Map<Integer, TrackingToken> stored = new java.util.TreeMap<>();
         for (int segment : tokens.fetchSegments(ReadModelConfiguration.PROCESSOR)) {

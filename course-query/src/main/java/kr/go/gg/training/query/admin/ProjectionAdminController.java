@@ -26,7 +26,12 @@ public class ProjectionAdminController {
 
     @PostMapping("/api/admin/projections/{name}/replay")
     public ResponseEntity<ProjectionAdmin.ProjectionStatus> replay(@PathVariable String name) {
-        return admin.replay(name).map(reset -> ResponseEntity.accepted().body(reset))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection named " + name));
+        try {
+            return admin.replay(name).map(reset -> ResponseEntity.accepted().body(reset))
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection named " + name));
+        } catch (ProjectionAdmin.ReplayNotPossible e) {
+            // another query node did not stop in time: 503 problem+json with Retry-After (QueryProblemAdvice)
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import kr.go.gg.training.api.agreement.AgreementClassification;
 import kr.go.gg.training.api.agreement.AgreementRecorded;
 import kr.go.gg.training.api.agreement.AgreementView;
+import kr.go.gg.training.api.agreement.Agreements;
 import kr.go.gg.training.api.agreement.FindAgreements;
 import kr.go.gg.training.query.mongo.BatchedCollection;
 import kr.go.gg.training.query.mongo.ProcessingGroups;
@@ -54,7 +55,7 @@ public class AgreementProjection {
     }
 
     @QueryHandler
-    public List<AgreementView> handle(FindAgreements query) {
+    public Agreements handle(FindAgreements query) {
         YearMonth now = YearMonth.now(clock.withZone(SEOUL));
         List<AgreementView> views = new ArrayList<>();
         for (Document d : agreements.collection().find()) {
@@ -64,6 +65,6 @@ public class AgreementProjection {
         }
         views.sort(Comparator.comparing(AgreementView::signedOn).thenComparing(AgreementView::province)
                 .thenComparing(AgreementView::agreementId));
-        return views;
+        return new Agreements(views);
     }
 }

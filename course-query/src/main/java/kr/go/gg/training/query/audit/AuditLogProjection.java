@@ -145,7 +145,7 @@ public class AuditLogProjection {
     }
 
     @QueryHandler
-    public List<AuditEntry> handle(FindAuditLog query) {
+    public AuditLog handle(FindAuditLog query) {
         List<String> range = new ArrayList<>();
         for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
             range.add(day.toString());
@@ -169,7 +169,7 @@ public class AuditLogProjection {
             }
         }
         found.sort(OLDEST_FIRST);
-        return found;
+        return new AuditLog(found);
     }
 
     static String chunkId(String user, String day, int chunk) {

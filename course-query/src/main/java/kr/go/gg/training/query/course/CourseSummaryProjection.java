@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.go.gg.training.api.course.CourseSummaries;
 import kr.go.gg.training.api.course.CourseSummary;
 import kr.go.gg.training.api.course.FindCourse;
 import kr.go.gg.training.api.course.FindCourses;
@@ -58,7 +59,7 @@ public class CourseSummaryProjection extends CourseListingProjection {
     }
 
     @QueryHandler
-    public List<CourseSummary> handle(FindCourses query) {
+    public CourseSummaries handle(FindCourses query) {
         Collection<Document> found;
         if (query.year() != null) {
             Document listing = years.collection().find(eq("_id", query.year())).first();
@@ -82,7 +83,7 @@ public class CourseSummaryProjection extends CourseListingProjection {
             }
             found = courses.collection().find(filters.isEmpty() ? new Document() : and(filters)).into(new ArrayList<>());
         }
-        return found.stream().sorted(CourseDocuments.LISTING_ORDER).map(CourseDocuments::toSummary).toList();
+        return new CourseSummaries(found.stream().sorted(CourseDocuments.LISTING_ORDER).map(CourseDocuments::toSummary).toList());
     }
 
     @QueryHandler

@@ -2,8 +2,10 @@ package kr.go.gg.training.query.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -15,6 +17,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.monitoring.NoOpMessageMonitor;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,7 +82,7 @@ public class ReadModelConfiguration {
      * batch commits, after the flush. The token store is registered per group, not as a global
      * {@code TokenStore} bean, so processors of other modules in the same process keep theirs.
      * <p>
-     * One thread and one segment. No Axon Micrometer
+     * One thread and one segment (docs/operations.md, "Several query nodes": why not more). No Axon Micrometer
      * message monitors on these processors unless {@code course.query.processor-metrics=true}: the monitors
      * (counters, timers, latency and capacity per message) cost 12-14 % of the replay's CPU (JFR,
      * docs/benchmarks.md). The command and query buses keep theirs; the processors' lag is the module's own
@@ -89,16 +92,28 @@ public class ReadModelConfiguration {
     public ConfigurerModule readModelProcessors(MongoClient mongoClient,
                                                 ReadModelClaim readModelClaim,
                                                 PolledEventStore readModelEventSource,
+                                                StoredTokens readModelStoredTokens,
                                                 @Value("${spring.data.mongodb.database:course}") String database,
                                                 @Value("${course.query.batch-size:2000}") int batchSize,
                                                 @Value("${course.query.processor-metrics:false}") boolean processorMetrics,
-                                                @Value("${course.query.linger:50ms}") Duration linger) {
+                                                @Value("${course.query.linger:50ms}") Duration linger,
+                                                @Value("${course.query.token-claim-interval:5s}") Duration claimInterval,
+                                                @Value("${course.query.event-availability-timeout:1s}") Duration eventAvailability) {
+        Duration claimTimeout = readModelStoredTokens.claimTimeout();
+        // an idle processor extends its claim once per event-availability timeout: several of them must fit into the
+        // claim timeout, or a live node would lose its claim to another one while nothing happens
+        if (eventAvailability.multipliedBy(3).compareTo(claimTimeout) > 0) {
+            throw new IllegalStateException("course.query.event-availability-timeout (" + eventAvailability
+                    + ") must be at most a third of course.query.token-claim-timeout (" + claimTimeout + ")");
+        }
         TokenStore tokenStore = new ClaimWatchingTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongoClient, database)
-                        .trackingTokensCollectionName("trackingtokens")
+                        .trackingTokensCollectionName(TRACKING_TOKENS)
                         .build())
-                .serializer(JacksonSerializer.defaultSerializer())
+                .serializer(TOKEN_SERIALIZER)
+                .nodeId(readModelStoredTokens.owner())
+                .claimTimeout(claimTimeout)
                 .build(), readModelClaim);
         MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch = (unitOfWork, chain) -> {
             Object result = chain.proceed();
@@ -114,7 +129,10 @@ public class ReadModelConfiguration {
                     // live CPU of the read side, beside the commands (docs/benchmarks.md)
                     .registerTrackingEventProcessor(PROCESSOR, c -> new LingeringEventSource(readModelEventSource.source(c), linger))
                     .registerTrackingEventProcessorConfiguration(PROCESSOR, c -> TrackingEventProcessorConfiguration
-                            .forSingleThreadedProcessing().andBatchSize(batchSize))
+                            .forSingleThreadedProcessing().andBatchSize(batchSize)
+                            // how soon an idle node tries to claim a segment another node released or let time out
+                            .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
+                            .andEventAvailabilityTimeout(eventAvailability.toMillis(), TimeUnit.MILLISECONDS))
                     .registerTokenStore(PROCESSOR, c -> tokenStore)
                     .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance())
                     .registerHandlerInterceptor(PROCESSOR, c -> flushAtEndOfBatch);
@@ -122,6 +140,24 @@ public class ReadModelConfiguration {
                 processing.registerMessageMonitor(PROCESSOR, c -> NoOpMessageMonitor.instance());
             }
         });
+    }
+
+    /** The collection of the processors' tokens, beside the read models. */
+    public static final String TRACKING_TOKENS = "trackingtokens";
+    private static final Serializer TOKEN_SERIALIZER = JacksonSerializer.defaultSerializer();
+
+    /**
+     * The stored tokens, read without claiming (the projections' status of the whole cluster), and this node's name
+     * and claim timeout in the token store. The name is Axon's default ({@code pid@host}) unless
+     * {@code course.query.node-id} is set; a claim not extended for {@code course.query.token-claim-timeout} (Axon's
+     * 10 s by default; 5 s under axonserver) is taken over by another node.
+     */
+    @Bean
+    public StoredTokens readModelStoredTokens(MongoDatabase readModelDatabase,
+                                              @Value("${course.query.node-id:}") String nodeId,
+                                              @Value("${course.query.token-claim-timeout:10s}") Duration claimTimeout) {
+        String owner = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
+        return new StoredTokens(readModelDatabase.getCollection(TRACKING_TOKENS), TOKEN_SERIALIZER, owner, claimTimeout);
     }
 
     /** Lets a replay rebuild only the projections it names (Axon adds every such bean to its handler enhancers). */

@@ -1,10 +1,11 @@
 package kr.go.gg.training.query.web;
 
-import static org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf;
+import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
 import java.time.LocalDate;
 import java.util.List;
 import kr.go.gg.training.query.audit.AuditEntry;
+import kr.go.gg.training.query.audit.AuditLog;
 import kr.go.gg.training.query.audit.FindAuditLog;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,6 +31,7 @@ public class AuditLogController {
     public List<AuditEntry> auditLog(@RequestParam(required = false) String user,
                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return queries.query(new FindAuditLog(user, from, to), multipleInstancesOf(AuditEntry.class)).join();
+        // a record, not multipleInstancesOf: a bare list does not cross Axon Server (AuditLog)
+        return queries.query(new FindAuditLog(user, from, to), instanceOf(AuditLog.class)).join().entries();
     }
 }

@@ -1,13 +1,14 @@
 package kr.go.gg.training.query.web;
 
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
-import static org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf;
 
 import java.time.Duration;
 import java.util.List;
 import kr.go.gg.training.api.agreement.AgreementView;
+import kr.go.gg.training.api.agreement.Agreements;
 import kr.go.gg.training.api.agreement.FindAgreements;
 import kr.go.gg.training.api.course.CourseStatus;
+import kr.go.gg.training.api.course.CourseSummaries;
 import kr.go.gg.training.api.course.CourseSummary;
 import kr.go.gg.training.api.course.FindCourse;
 import kr.go.gg.training.api.course.FindCourses;
@@ -55,7 +56,8 @@ public class CourseQueryController {
         if (year != null) {
             QueryProblems.checkYear(year, "year");
         }
-        return queries.query(new FindCourses(year, program, status), multipleInstancesOf(CourseSummary.class)).join();
+        // a record, not multipleInstancesOf: a bare list does not cross Axon Server (CourseSummaries)
+        return queries.query(new FindCourses(year, program, status), instanceOf(CourseSummaries.class)).join().courses();
     }
 
     /**
@@ -80,7 +82,13 @@ public class CourseQueryController {
     public SseEmitter courseStream(@PathVariable String id) {
         SubscriptionQueryResult<CourseAtVersion, CourseAtVersion> result = queries.subscriptionQuery(
                 new WatchCourse(id), instanceOf(CourseAtVersion.class), instanceOf(CourseAtVersion.class));
-        CourseAtVersion current = result.initialResult().block(minVersionWait);
+        CourseAtVersion current;
+        try {
+            current = result.initialResult().block(minVersionWait);
+        } catch (RuntimeException e) {
+            EventStreams.once(result::close).run(); // Axon Server down: a 503 (QueryProblemAdvice), nothing left open
+            throw e;
+        }
         if (current == null) {
             result.close();
             throw QueryProblems.notFound("course", id);
@@ -106,7 +114,7 @@ public class CourseQueryController {
 
     @GetMapping("/api/agreements")
     public List<AgreementView> agreements() {
-        return queries.query(new FindAgreements(), multipleInstancesOf(AgreementView.class)).join();
+        return queries.query(new FindAgreements(), instanceOf(Agreements.class)).join().agreements();
     }
 
     private CourseAtVersion awaitVersion(String id, long minVersion) {

@@ -3,6 +3,15 @@ package kr.go.gg.training.query.web;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import io.grpc.StatusRuntimeException;
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.util.DisconnectedClientHelper;
 import kr.go.gg.training.api.InvalidValueException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackages = "kr.go.gg.training.query")
 class QueryProblemAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(QueryProblemAdvice.class);
+
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalid(InvalidValueException e) {
         return badRequest(e.getMessage(), e.field(), e.getMessage());
@@ -37,14 +48,48 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         return response.body(problem);
     }
 
-    /** The query bus wraps what a handler threw. */
-    @ExceptionHandler(CompletionException.class)
-    ResponseEntity<Object> unwrap(CompletionException e, WebRequest request) throws Exception {
+    /**
+     * The query bus wraps what a handler threw, and how the bus failed. Answered here, never rethrown, when Axon Server
+     * failed: Spring MVC takes an exception whose root says "connection reset by peer" (a gRPC connection to Axon
+     * Server that died) for a client that went away and writes no answer at all (a 200 with an empty body).
+     */
+    @ExceptionHandler({CompletionException.class, ExecutionException.class})
+    ResponseEntity<Object> unwrap(Exception e) throws Exception {
         if (e.getCause() instanceof InvalidValueException invalid) {
             return ResponseEntity.badRequest().body(invalid(invalid));
         }
+        if (AxonServerUnavailable.causedBy(e) || DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // a future of the query bus never wrote to this request's client: a dead connection in it is Axon Server's
+            return unavailable(e);
+        }
         throw e;
     }
+
+    /** Axon Server down, failing, or no node to answer the query; also when thrown directly (subscription queries). */
+    @ExceptionHandler({AxonServerException.class, AxonServerQueryDispatchException.class,
+            NoHandlerForQueryException.class, StatusRuntimeException.class})
+    ResponseEntity<Object> axonServer(RuntimeException e) {
+        if (!AxonServerUnavailable.causedBy(e)) {
+            throw e; // a gRPC status other than UNAVAILABLE
+        }
+        return unavailable(e);
+    }
+
+    /** 503 problem+json with {@code Retry-After}; the detail names no class, the log has the cause. */
+    static ResponseEntity<Object> unavailable(Throwable e) {
+        log.warn("Query not answered, Axon Server unavailable: {}", AxonServerUnavailable.describe(e));
+        log.debug("Axon Server failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The query could not be answered: the message service (Axon Server) cannot be reached or has no node to "
+                        + "answer it. Retry in a few seconds.");
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    static final String RETRY_AFTER_SECONDS = "2";
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,

@@ -2,6 +2,7 @@ package kr.go.gg.training.query.web;
 
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
+import java.time.Duration;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Mono;
 
 /** The yearly performance report, once or as a live stream (a subscription query). */
 @RestController
@@ -40,10 +42,25 @@ public class ReportController {
     public SseEmitter stream(@RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to) {
         SubscriptionQueryResult<YearlyPerformanceReport, YearlyPerformanceReport> result = queries.subscriptionQuery(
                 query(from, to), instanceOf(YearlyPerformanceReport.class), instanceOf(YearlyPerformanceReport.class));
-        return streams.open(result.initialResult()
+        // the first report before the stream opens: once the emitter is returned the answer is committed as 200, and
+        // a failure of the query bus (Axon Server down) could no longer be a 503
+        YearlyPerformanceReport initial = initialResult(result);
+        return streams.open(Mono.justOrEmpty(initial)
                 .concatWith(result.updates().map(report -> YearlyPerformanceProjection.within(report, from, to))),
                 "report", result::close);
     }
+
+    /** The initial result (at most {@link #INITIAL_WAIT}); the subscription is closed when it fails. */
+    static <I> I initialResult(SubscriptionQueryResult<I, ?> result) {
+        try {
+            return result.initialResult().block(INITIAL_WAIT);
+        } catch (RuntimeException e) {
+            EventStreams.once(result::close).run();
+            throw e;
+        }
+    }
+
+    static final Duration INITIAL_WAIT = Duration.ofSeconds(10);
 
     private static FindYearlyPerformance query(Integer from, Integer to) {
         if (from != null) {

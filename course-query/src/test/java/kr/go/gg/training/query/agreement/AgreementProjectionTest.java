@@ -40,7 +40,7 @@ class AgreementProjectionTest extends MongoProjectionTest {
         deliver(projection, liaoning,
                 event("s", agreement("s", "Shandong", AgreementClassification.GENERAL, "2013-05")),
                 event("x", agreement("x", "Zhejiang", AgreementClassification.EXECUTIVES, "2013-06")));
-        assertThat(projection.handle(new FindAgreements())).containsExactly(
+        assertThat(projection.handle(new FindAgreements()).agreements()).containsExactly(
                 new AgreementView("l", "Liaoning", AgreementClassification.GENERAL, YearMonth.parse("2001-04"), true),
                 new AgreementView("s", "Shandong", AgreementClassification.GENERAL, YearMonth.parse("2013-05"), true),
                 new AgreementView("x", "Zhejiang", AgreementClassification.EXECUTIVES, YearMonth.parse("2013-06"), false));

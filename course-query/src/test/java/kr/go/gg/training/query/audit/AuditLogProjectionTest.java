@@ -151,7 +151,7 @@ class AuditLogProjectionTest extends MongoProjectionTest {
                 DAY_TWO.plusSeconds(7200), Map.of());
         feed(projection, adminDayTwo, nobody);
 
-        List<AuditEntry> staff = projection.handle(new FindAuditLog("staff", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02")));
+        List<AuditEntry> staff = projection.handle(new FindAuditLog("staff", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02"))).entries();
         assertThat(actions(staff)).containsExactly("CourseProposed", "DemandSurveyRecorded", "CourseSelected",
                 "ConsigneeInvitationPublished", "ConsigneeNotAwarded", "ConsigneeAwarded", "CourseScheduled",
                 "TraineeEnrolled", "TraineeEnrolled", "TraineeWithdrawn", "CourseStarted", "CourseCompleted",
@@ -177,18 +177,18 @@ class AuditLogProjectionTest extends MongoProjectionTest {
         assertThat(agreement.aggregateType()).isEqualTo("ExchangeAgreement");
 
         // by user and day: the range filters by the event's UTC day
-        assertThat(projection.handle(new FindAuditLog("staff", LocalDate.parse("2024-03-02"), LocalDate.parse("2024-03-31")))).isEmpty();
-        assertThat(actions(projection.handle(new FindAuditLog("admin", LocalDate.parse("2024-02-01"), LocalDate.parse("2024-03-02")))))
+        assertThat(projection.handle(new FindAuditLog("staff", LocalDate.parse("2024-03-02"), LocalDate.parse("2024-03-31"))).entries()).isEmpty();
+        assertThat(actions(projection.handle(new FindAuditLog("admin", LocalDate.parse("2024-02-01"), LocalDate.parse("2024-03-02"))).entries()))
                 .containsExactly("CourseStarted");
-        assertThat(projection.handle(new FindAuditLog("nobody", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02")))).isEmpty();
+        assertThat(projection.handle(new FindAuditLog("nobody", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02"))).entries()).isEmpty();
         // all users: everybody's entries, oldest first, including an event whose metadata names no user
-        List<AuditEntry> everybody = projection.handle(new FindAuditLog(null, LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02")));
+        List<AuditEntry> everybody = projection.handle(new FindAuditLog(null, LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02"))).entries();
         assertThat(everybody).hasSize(19);
         assertThat(everybody.subList(0, 17)).isEqualTo(staff);
         assertThat(everybody.get(17).user()).isEqualTo("admin");
         assertThat(everybody.get(18).user()).isNull();
         assertThat(everybody.get(18).correlationId()).isNull();
-        assertThat(projection.handle(new FindAuditLog(" ", LocalDate.parse("2024-03-02"), LocalDate.parse("2024-03-02"))))
+        assertThat(projection.handle(new FindAuditLog(" ", LocalDate.parse("2024-03-02"), LocalDate.parse("2024-03-02"))).entries())
                 .isEqualTo(everybody.subList(17, 19));
     }
 
@@ -200,7 +200,7 @@ class AuditLogProjectionTest extends MongoProjectionTest {
         feed(projection, events.subList(5, events.size())); // re-delivered from an older token: 5 events again
         feed(projection, events.get(0), events.get(0)); // twice in one batch, again
         var once = documents(COLLECTIONS);
-        List<AuditEntry> entries = projection.handle(new FindAuditLog("staff", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01")));
+        List<AuditEntry> entries = projection.handle(new FindAuditLog("staff", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01"))).entries();
         assertThat(entries).hasSize(events.size());
         assertThat(entries.stream().map(AuditEntry::eventId).distinct()).hasSize(events.size());
 
@@ -223,7 +223,7 @@ class AuditLogProjectionTest extends MongoProjectionTest {
 
         feed(projection, events.get(1), events.get(8), events.get(16)); // in the first, a middle and the last chunk
         assertThat(documents(COLLECTIONS)).isEqualTo(once);
-        List<AuditEntry> entries = projection.handle(new FindAuditLog("bench", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01")));
+        List<AuditEntry> entries = projection.handle(new FindAuditLog("bench", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01"))).entries();
         assertThat(entries.stream().map(AuditEntry::eventId).toList())
                 .containsExactlyElementsOf(events.stream().map(EventMessage::getIdentifier).toList());
 
@@ -291,7 +291,7 @@ class AuditLogProjectionTest extends MongoProjectionTest {
         var once = documents(COLLECTIONS);
         List<String> ids = events.stream().map(EventMessage::getIdentifier).toList();
         FindAuditLog day = new FindAuditLog(null, LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01"));
-        assertThat(projection.handle(day).stream().map(AuditEntry::eventId).toList()).isEqualTo(ids);
+        assertThat(projection.handle(day).entries().stream().map(AuditEntry::eventId).toList()).isEqualTo(ids);
 
         // re-delivered from an old token: overwritten in its own chunk, read by _id alone, never appended again
         calls.clear();
@@ -299,8 +299,8 @@ class AuditLogProjectionTest extends MongoProjectionTest {
         assertThat(calls.getOrDefault("find", 0)).isLessThanOrEqualTo(1 + 3);
         assertThat(log.countDocuments()).isEqualTo(chunks);
         assertThat(documents(COLLECTIONS)).isEqualTo(once);
-        assertThat(projection.handle(day).stream().map(AuditEntry::eventId).toList()).isEqualTo(ids);
-        assertThat(projection.handle(new FindAuditLog("importer", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01"))))
+        assertThat(projection.handle(day).entries().stream().map(AuditEntry::eventId).toList()).isEqualTo(ids);
+        assertThat(projection.handle(new FindAuditLog("importer", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-01"))).entries())
                 .hasSize(715).allSatisfy(e -> assertThat(e.user()).isEqualTo("importer"));
 
         replay(projection, 333);

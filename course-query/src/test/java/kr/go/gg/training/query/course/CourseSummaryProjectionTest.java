@@ -52,7 +52,7 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
     }
 
     private List<String> listed(Integer year) {
-        return projection.handle(new FindCourses(year, null, null)).stream().map(CourseSummary::courseId).toList();
+        return projection.handle(new FindCourses(year, null, null)).courses().stream().map(CourseSummary::courseId).toList();
     }
 
     @Test
@@ -95,7 +95,7 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
         assertThat(course("k1")).isEqualTo(new CourseSummary("k1", "e-Government", Program.KOICA, Direction.INBOUND,
                 "Viet Nam", CourseStatus.COMPLETED, 20, 1, LocalDate.parse("2016-06-29"), LocalDate.parse("2016-07-12")));
         assertThat(projection.handle(new WatchCourse("k1")).version()).isEqualTo(10);
-        assertThat(projection.handle(new FindCourses(2016, Program.KOICA, CourseStatus.COMPLETED))).containsExactly(course("k1"));
+        assertThat(projection.handle(new FindCourses(2016, Program.KOICA, CourseStatus.COMPLETED)).courses()).containsExactly(course("k1"));
     }
 
     @Test
@@ -133,11 +133,11 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
         assertThat(course("r").status()).isEqualTo(CourseStatus.REJECTED);
         assertThat(course("n").status()).isEqualTo(CourseStatus.NOT_AWARDED);
         assertThat(course("x").status()).isEqualTo(CourseStatus.CANCELLED);
-        assertThat(projection.handle(new FindCourses(null, Program.KOICA, null))).extracting(CourseSummary::courseId)
+        assertThat(projection.handle(new FindCourses(null, Program.KOICA, null)).courses()).extracting(CourseSummary::courseId)
                 .containsExactlyInAnyOrder("r", "n");
-        assertThat(projection.handle(new FindCourses(null, null, CourseStatus.CANCELLED))).extracting(CourseSummary::courseId)
+        assertThat(projection.handle(new FindCourses(null, null, CourseStatus.CANCELLED)).courses()).extracting(CourseSummary::courseId)
                 .containsExactly("x");
-        assertThat(projection.handle(new FindCourses(2026, Program.KOICA, CourseStatus.REJECTED))).extracting(CourseSummary::courseId)
+        assertThat(projection.handle(new FindCourses(2026, Program.KOICA, CourseStatus.REJECTED)).courses()).extracting(CourseSummary::courseId)
                 .containsExactly("r");
     }
 
@@ -157,7 +157,7 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
     void anEventOfAnUnknownCourseIsNotFoldedIntoAHalfSummary() {
         deliver(projection, event("ghost", new TraineeEnrolled(new CourseId("ghost"), new TraineeId("t"), trainee("A"), 1)));
         assertThat(course("ghost")).isNull();
-        assertThat(projection.handle(new FindCourses(null, null, null))).isEmpty();
+        assertThat(projection.handle(new FindCourses(null, null, null)).courses()).isEmpty();
     }
 
     @Test

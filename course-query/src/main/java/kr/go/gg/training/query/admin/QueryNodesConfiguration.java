@@ -1,0 +1,35 @@
+package kr.go.gg.training.query.admin;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.util.function.Supplier;
+import kr.go.gg.training.query.mongo.ReadModelConfiguration;
+import kr.go.gg.training.query.mongo.StoredTokens;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Several query nodes: the board through which a replay stops and starts every node's read-model processor
+ * ({@link ReadModelNodes}). {@code course.query.nodes.coordinated} is true under axonserver (course-query.yml); on
+ * the embedded default there is one node, and nothing is written.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QueryNodesConfiguration {
+
+    @Bean
+    ReadModelNodes readModelNodes(MongoDatabase readModelDatabase, StoredTokens readModelStoredTokens,
+                                  EventProcessingConfiguration processing,
+                                  @Value("${course.query.nodes.coordinated:false}") boolean coordinated) {
+        return new ReadModelNodes(readModelDatabase.getCollection(ReadModelNodes.COLLECTION), readModelStoredTokens.owner(),
+                readModelProcessor(processing), coordinated, Clock.systemUTC());
+    }
+
+    /** The read-model processor, looked up when first needed (Axon builds it after the beans). */
+    static Supplier<TrackingEventProcessor> readModelProcessor(EventProcessingConfiguration processing) {
+        return () -> processing.eventProcessor(ReadModelConfiguration.PROCESSOR, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No tracking processor " + ReadModelConfiguration.PROCESSOR));
+    }
+}

@@ -1,0 +1,39 @@
+package kr.go.gg.training.query.web;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
+
+/** Which failures of the query bus mean "Axon Server cannot answer now" (503), wherever in the cause chain. */
+final class AxonServerUnavailable {
+
+    private AxonServerUnavailable() {
+    }
+
+    static boolean causedBy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AxonServerException || t instanceof AxonServerQueryDispatchException
+                    || t instanceof NoHandlerForQueryException) {
+                return true;
+            }
+            if (t instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For the log: each exception of the chain with its message. */
+    static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return text.toString();
+    }
+}
