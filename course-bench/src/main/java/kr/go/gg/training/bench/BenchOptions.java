@@ -5,6 +5,8 @@ import java.nio.file.Path;
 /**
  * Command-line options: {@code --courses N} (default 500) sizes workload 1; the rest have sensible defaults
  * derived from it. Every option is {@code --name value} or {@code --name=value}.
+ * {@code --axonserver HOST:PORT} runs the system in the production shape (profile {@code axonserver}: events,
+ * commands and queries through that Axon Server); without it, the embedded default.
  */
 public record BenchOptions(int courses,
                            int httpCourses,
@@ -15,7 +17,8 @@ public record BenchOptions(int courses,
                            Path dataDir,
                            boolean keepData,
                            int enrolments,
-                           java.util.Set<String> fixes) {
+                           java.util.Set<String> fixes,
+                           String axonServer) {
 
     /** Experiments that apply a change proposed for another module inside the bench's own wiring. */
     public static final java.util.Set<String> KNOWN_FIXES = java.util.Set.of("no-metrics");
@@ -30,6 +33,11 @@ public record BenchOptions(int courses,
         return Math.max(1, Math.min(250, courses / 2));
     }
 
+    /** True when the system runs against an Axon Server ({@code --axonserver HOST:PORT}). */
+    public boolean onAxonServer() {
+        return axonServer != null;
+    }
+
     public static BenchOptions parse(String... args) {
         Integer courses = null;
         Integer http = null;
@@ -40,6 +48,7 @@ public record BenchOptions(int courses,
         Integer enrolments = null;
         Path dataDir = null;
         boolean keep = false;
+        String axonServer = null;
         java.util.Set<String> fixes = new java.util.TreeSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -70,6 +79,7 @@ public record BenchOptions(int courses,
                 case "enrolments" -> enrolments = nonNegative(name, value);
                 case "data-dir" -> dataDir = Path.of(value);
                 case "keep-data" -> keep = Boolean.parseBoolean(value);
+                case "axonserver" -> axonServer = hostAndPort(name, value);
                 case "fix" -> {
                     for (String fix : value.split(",")) {
                         if (!KNOWN_FIXES.contains(fix.strip())) {
@@ -93,14 +103,35 @@ public record BenchOptions(int courses,
                 dataDir,
                 keep,
                 enrolments == null ? 20 : enrolments,
-                java.util.Set.copyOf(fixes));
+                java.util.Set.copyOf(fixes),
+                axonServer);
     }
 
     public static String usage() {
         return "usage: java -jar course-bench.jar [--courses N (500)] [--http-courses N (courses/50)] [--clients N (4)]"
                 + " [--queries N (1000)] [--warmup-courses N (default: rounds of min(250, courses/2) until the rate stops rising)] [--raw-rows N (events of workload 1, at most 30000)]"
                 + " [--enrolments N (20)] [--data-dir DIR (fresh temp dir)] [--keep-data]"
-                + " [--fix no-metrics (experiment: Axon's Micrometer monitors off, applied in the bench's own wiring)]";
+                + " [--fix no-metrics (experiment: Axon's Micrometer monitors off, applied in the bench's own wiring)]"
+                + " [--axonserver HOST:PORT (the production shape: profile axonserver against that Axon Server's gRPC"
+                + " port, read models in an in-process wire server; default: the embedded default)]";
+    }
+
+    /** {@code HOST:PORT} with a port of 1-65535 (e.g. {@code localhost:8124}), returned stripped. */
+    private static String hostAndPort(String name, String value) {
+        String v = value.strip();
+        int colon = v.lastIndexOf(':');
+        if (colon <= 0 || colon == v.length() - 1) {
+            throw new IllegalArgumentException("--" + name + " needs HOST:PORT (e.g. localhost:8124), not '" + value + "'");
+        }
+        try {
+            int port = Integer.parseInt(v.substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " needs a port of 1-65535 in HOST:PORT, not '" + value + "'");
+        }
+        return v;
     }
 
     private static int positive(String name, String value) {

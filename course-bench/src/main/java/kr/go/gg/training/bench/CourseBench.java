@@ -45,6 +45,12 @@ import kr.go.gg.training.api.report.YearlyPerformanceReport;
  *   <li>raw durable JDBC appends of event-sized rows, and the CRUD peer, at the same concurrency.</li>
  * </ol>
  * Prints a table, then as the very last line {@code bench: key=value ...}.
+ * <p>
+ * With {@code --axonserver HOST:PORT} the same workloads run in the production shape (profile {@code axonserver};
+ * the read models in a wire server the bench starts, {@link BenchMongo}). Events accumulate in Axon Server across
+ * runs, so every workload uses fresh ids and counts only the events it appended (global indexes); the replay and
+ * the raw read cover the whole context, which the output says. Figures whose limit or peer cannot exist there (the
+ * H2 event table: raw appends, the event file's bytes) are printed as {@code n/a} with the reason.
  */
 public final class CourseBench {
 
@@ -86,6 +92,56 @@ public final class CourseBench {
 
     private long started;
 
+    // ---------------------------------------------------------------- the production shape (--axonserver)
+
+    /** This run's client id at Axon Server, unique per run. */
+    private final String clientId = "course-bench-" + ProcessHandle.current().pid() + "-"
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
+    /** The password of user staff under axonserver (the profile refuses the documented local ones). */
+    private final String staffPassword = "bench-" + java.util.UUID.randomUUID();
+    /** The read models' wire server under axonserver while the system runs; null otherwise. */
+    private BenchMongo mongo;
+
+    private boolean onAxonServer() {
+        return options.onAxonServer();
+    }
+
+    private SystemUnderTest startSystem(Path dir) {
+        if (!onAxonServer()) {
+            return SystemUnderTest.start(dir, options.fixes());
+        }
+        mongo = BenchMongo.start(dir);
+        try {
+            return SystemUnderTest.start(dir, options.fixes(),
+                    new SystemUnderTest.AxonServerTarget(options.axonServer(), clientId, mongo.uri(), staffPassword));
+        } catch (RuntimeException e) {
+            stopMongo();
+            throw e;
+        }
+    }
+
+    /** After the system has stopped: the wire server shuts down and compacts its file (as the embedded default's does). */
+    private void stopMongo() {
+        if (mongo != null) {
+            try {
+                mongo.close();
+            } finally {
+                mongo = null;
+            }
+        }
+    }
+
+    /** Events in the store: rows of the event table, or under Axon Server the context's head index + 1. */
+    private static long storedEvents(SystemUnderTest sut, EventTable events) {
+        return sut.onAxonServer() ? sut.headIndex() + 1 : events.count();
+    }
+
+    private static final String NO_EVENT_TABLE = "no H2 event table under Axon Server (the events are in its segment"
+            + " files, shared with every earlier run and other applications)";
+    private static final String NO_RAW_APPENDS = "raw appends would write copies into Axon Server SE's one context,"
+            + " which cannot be emptied and which every later replay and every other application's read models read"
+            + " (the audit log handles every event type); not measured";
+
     private String run() throws Exception {
         started = System.nanoTime();
         Path dir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("course-bench-");
@@ -100,6 +156,10 @@ public final class CourseBench {
         int perCourse = CoursePlan.commandsPerCourse(options.enrolments());
         figures.note("data folder: " + dir.toAbsolutePath() + (options.keepData() ? " (kept)" : " (deleted afterwards)"));
         figures.note("fixes applied in the bench's wiring: " + (options.fixes().isEmpty() ? "none (the system as built)" : options.fixes()));
+        figures.note(onAxonServer()
+                ? "system: production shape, profile axonserver against Axon Server " + options.axonServer() + " (client id "
+                        + clientId + "); read models in the bench's wire server on its H2 backend (readmodels.mv)"
+                : "system: embedded default, profile standalone (events in H2, read models in the in-process wire server)");
         figures.note(String.format("workload: %d courses x %d commands (KOICA pipeline, schedule, %d enrolments, start,"
                         + " completion), %d clients; start dates spread over %d-%d",
                 options.courses(), perCourse, options.enrolments(), options.clients(), CoursePlan.FIRST_YEAR,
@@ -130,11 +190,22 @@ public final class CourseBench {
 
     private void firstStart(Path dir) throws Exception {
         long t = System.nanoTime();
-        progress("starting the system on " + dir);
-        try (SystemUnderTest sut = SystemUnderTest.start(dir, options.fixes())) {
+        progress("starting the system on " + dir + (onAxonServer() ? " against Axon Server " + options.axonServer() : ""));
+        try (SystemUnderTest sut = startSystem(dir)) {
             figures.put("startup_s", (System.nanoTime() - t) / 1e9, 1, "s", "first start of the system (fresh folder)");
-            EventTable events = new EventTable(sut.dataSource());
+            EventTable events = sut.onAxonServer() ? null : new EventTable(sut.dataSource());
             CommandGateway gateway = sut.commandGateway();
+            if (sut.onAxonServer()) {
+                // the fresh read models first catch up with what the context already holds, before any workload
+                long inStore = sut.headIndex() + 1;
+                long catchUp = System.nanoTime();
+                progress("the read models catch up with the " + inStore + " events already in Axon Server");
+                sut.awaitProcessorsAt(inStore - 1, WAIT);
+                figures.put("store_events_at_start", inStore, 0, "", "events in the Axon Server context before this run"
+                        + " (earlier runs, other applications)");
+                figures.put("startup_catchup_s", (System.nanoTime() - catchUp) / 1e9, 1, "s",
+                        "fresh read models until at the head of the context, before the warm-up");
+            }
 
             // each round ends with the read side caught up, as workload 1 begins
             warmUp("warmup", "the system through the gateway", gatewayWalker(gateway, "Warm-up", null),
@@ -142,12 +213,12 @@ public final class CourseBench {
 
             progress("workload 1: " + options.courses() + " courses through the command gateway from "
                     + options.clients() + " clients");
-            long before = events.count();
+            long before = storedEvents(sut, events);
             eventsBeforeWorkload = before;
             double[] groupsBefore = sut.groupCommits();
             AtomicReference<LastAck> last = new AtomicReference<>();
             Load.Result commands = Load.run(0, options.courses(), options.clients(), gatewayWalker(gateway, "Bench", last));
-            eventsOfWorkload = events.count() - before;
+            eventsOfWorkload = storedEvents(sut, events) - before;
             eventsPerSecond = eventsOfWorkload / commands.seconds();
             figures.put("courses", options.courses(), 0, "", "courses of workload 1");
             figures.put("commands", commands.commands(), 0, "", "commands of workload 1 (command gateway, sendAndWait)");
@@ -159,8 +230,13 @@ public final class CourseBench {
             figures.put("cmd_max_ms", commands.latencies().percentileMs(100), 2, "ms", "command latency max");
             double[] groupsAfter = sut.groupCommits();
             double groups = groupsAfter[0] - groupsBefore[0];
-            figures.put("cmd_group_mean", groups <= 0 ? 1 : (groupsAfter[1] - groupsBefore[1]) / groups, 2, "",
-                    "commands per event-store commit in workload 1 (group commit; 1 without it)");
+            if (sut.onAxonServer()) {
+                figures.notApplicable("cmd_group_mean", "no group commit under Axon Server (each command's unit of"
+                        + " work appends its own events)");
+            } else {
+                figures.put("cmd_group_mean", groups <= 0 ? 1 : (groupsAfter[1] - groupsBefore[1]) / groups, 2, "",
+                        "commands per event-store commit in workload 1 (group commit; 1 without it)");
+            }
 
             // projection lag: every streaming processor has handled the newest event, and the last completed
             // course reads back COMPLETED through the query side
@@ -177,10 +253,11 @@ public final class CourseBench {
             if (options.httpCourses() > 0) {
                 progress("HTTP: " + options.httpCourses() + " courses over HTTP (Basic auth staff) from "
                         + options.clients() + " clients on port " + sut.port());
-                HttpCommandClient warm = new HttpCommandClient(sut.port(), "staff", "staff-pass");
+                String password = sut.onAxonServer() ? staffPassword : "staff-pass";
+                HttpCommandClient warm = new HttpCommandClient(sut.port(), "staff", password);
                 httpWalker(warm).walk(2_000_000, new Latencies());
                 Load.Result http = Load.run(3_000_000, options.httpCourses(), options.clients(),
-                        httpWalker(new HttpCommandClient(sut.port(), "staff", "staff-pass")));
+                        httpWalker(new HttpCommandClient(sut.port(), "staff", password)));
                 figures.put("http_courses", options.httpCourses(), 0, "", "courses of the HTTP run");
                 figures.put("http_commands_per_s", http.commandsPerSecond(), 1, "1/s", "HTTP run throughput");
                 figures.put("http_p50_ms", http.latencies().percentileMs(50), 2, "ms", "HTTP command latency p50");
@@ -188,12 +265,19 @@ public final class CourseBench {
             }
             sut.awaitProcessorsAt(sut.headIndex(), WAIT);
             liveReport = report(queries);
-            figures.put("data_bytes_before_restart", folderBytes(dir), 0, "B", "data folder before the restart");
-            figures.put("events_db_bytes_before_restart", bytesMatching(dir, "events"), 0, "B",
-                    "the event store's H2 file before the restart");
+            figures.put("data_bytes_before_restart", folderBytes(dir), 0, "B", "data folder before the restart"
+                    + (sut.onAxonServer() ? " (the read models only; the events are in Axon Server)" : ""));
+            if (sut.onAxonServer()) {
+                figures.notApplicable("events_db_bytes_before_restart", NO_EVENT_TABLE);
+            } else {
+                figures.put("events_db_bytes_before_restart", bytesMatching(dir, "events"), 0, "B",
+                        "the event store's H2 file before the restart");
+            }
             figures.put("readmodels_bytes_before_restart", bytesMatching(dir, "readmodels"), 0, "B",
                     "the wire server's H2 file before the restart");
             progress("stopping the system");
+        } finally {
+            stopMongo();
         }
         compactedReadModels(dir);
     }
@@ -313,18 +397,46 @@ public final class CourseBench {
     private void secondStart(Path dir) throws Exception {
         long t = System.nanoTime();
         progress("restarting the system on the same folder");
-        try (SystemUnderTest sut = SystemUnderTest.start(dir, options.fixes())) {
+        try (SystemUnderTest sut = startSystem(dir)) {
             figures.put("restart_s", (System.nanoTime() - t) / 1e9, 1, "s", "second start (the restart)");
-            EventTable events = new EventTable(sut.dataSource());
+            EventTable events = sut.onAxonServer() ? null : new EventTable(sut.dataSource());
             sut.awaitProcessorsAt(sut.headIndex(), WAIT);
-            disk(dir, events);
+            if (sut.onAxonServer()) {
+                diskOnAxonServer(dir, sut);
+            } else {
+                disk(dir, events);
+            }
             replay(sut, events);
             query(sut);
             rawAppend(sut, events);
             commandsWithoutProjections(sut);
             crud(sut);
             progress("stopping the system");
+        } finally {
+            stopMongo();
         }
+    }
+
+    /**
+     * Under Axon Server the data folder holds only the read models; the events are in Axon Server's files, which
+     * hold every earlier run and other applications' events too (and are preallocated segments), so no ratio of this
+     * run's disk to its payloads exists. The payloads are summed from a plain gRPC read of the whole context.
+     */
+    private void diskOnAxonServer(Path dir, SystemUnderTest sut) throws Exception {
+        long head = sut.headIndex();
+        AxonServerEvents.ReadResult all = AxonServerEvents.readAll(sut.axonServerConnections(), head, 1, null);
+        figures.put("data_bytes", folderBytes(dir), 0, "B", "data folder after the workload and a restart (the read"
+                + " models only)");
+        figures.notApplicable("events_db_bytes", NO_EVENT_TABLE);
+        figures.put("readmodels_bytes", bytesMatching(dir, "readmodels"), 0, "B", "the wire server's H2 file(s)");
+        figures.put("stored_events", head + 1, 0, "", "events in the Axon Server context (this run's, earlier runs',"
+                + " other applications')");
+        figures.put("payload_bytes", all.payloadBytes(), 0, "B", "serialized payloads of every event in the context");
+        figures.put("metadata_bytes", all.metaDataBytes(), 0, "B", "serialized metadata of every event in the context"
+                + " (gRPC metadata values)");
+        figures.notApplicable("disk_ratio", "the events are in Axon Server's preallocated segment files, shared with"
+                + " every earlier run and other applications: no data folder of this run holds them");
+        figures.notApplicable("disk_ratio_if_compacted", "as disk_ratio");
     }
 
     private void disk(Path dir, EventTable events) throws IOException {
@@ -345,8 +457,13 @@ public final class CourseBench {
     }
 
     private void replay(SystemUnderTest sut, EventTable events) throws Exception {
-        long total = events.count();
+        long total = storedEvents(sut, events);
         long head = sut.headIndex();
+        if (sut.onAxonServer()) {
+            figures.note("replay: reads the whole Axon Server context, " + total + " events, of which "
+                    + (long) figures.get("store_events_at_start") + " were there before this run (earlier runs, other"
+                    + " applications), not only this run's");
+        }
         progress("replay: resetting every read model and rebuilding it from " + total + " events");
         long stopping = System.nanoTime();
         sut.stopAllProcessors();
@@ -369,6 +486,10 @@ public final class CourseBench {
         YearlyPerformanceReport rebuilt = report(sut.queryGateway());
         boolean match = Objects.equals(rebuilt, liveReport);
         figures.note("replay: reset " + reset + "; rebuilt report " + (match ? "equals" : "DIFFERS FROM") + " the live one");
+        if (sut.onAxonServer()) {
+            replayLimitsOnAxonServer(sut, head, total, seconds, match);
+            return;
+        }
         progress("raw JDBC read of the event rows");
         RawJdbc.ReadResult raw = RawJdbc.readAll(sut.dataSource(), events, 3);
         double replayRate = total / seconds;
@@ -384,6 +505,35 @@ public final class CourseBench {
                 "diagnostic: the raw read with Axon's serializer on every payload and metadata, best of 3");
         figures.put("replay_ratio_ceiling", deserialized.rowsPerSecond() / raw.rowsPerSecond(), 4, "",
                 "diagnostic: raw_deserialize_rows_per_s / raw_read_rows_per_s (what a replay doing nothing else reaches)");
+    }
+
+    /**
+     * The replay's limit under Axon Server: the corresponding plain read, every event of the context through the
+     * connector's gRPC event stream (no event store, processor or handler), best of 3; and the same with Axon's
+     * serializer on every payload and metadata (the ceiling).
+     */
+    private void replayLimitsOnAxonServer(SystemUnderTest sut, long head, long total, double seconds, boolean match)
+            throws Exception {
+        progress("raw gRPC read of every event of the Axon Server context");
+        AxonServerEvents.ReadResult raw = AxonServerEvents.readAll(sut.axonServerConnections(), head, 3, null);
+        double replayRate = total / seconds;
+        figures.put("replay_events", total, 0, "", "events replayed into every read model (the whole context)");
+        figures.put("replay_s", seconds, 2, "s", "reset until every processor is at the head again");
+        figures.put("replay_events_per_s", replayRate, 1, "1/s", "replay throughput (all read models together)");
+        figures.put("replay_match", match ? 1 : 0, 0, "", "1 when the rebuilt ten-year report equals the live one");
+        figures.put("raw_read_rows_per_s", raw.eventsPerSecond(), 1, "1/s", "plain gRPC read of every event of the"
+                + " context (connector EventChannel.openStream, no deserialisation), best of 3");
+        figures.put("replay_ratio", replayRate / raw.eventsPerSecond(), 4, "", "replay_events_per_s / raw_read_rows_per_s");
+        AxonServerEvents.ReadResult deserialized = AxonServerEvents.readAll(sut.axonServerConnections(), head, 3,
+                sut.eventSerializer());
+        figures.put("raw_deserialize_rows_per_s", deserialized.eventsPerSecond(), 1, "1/s",
+                "diagnostic: the raw gRPC read with Axon's serializer on every payload and metadata, best of 3");
+        figures.put("replay_ratio_ceiling", deserialized.eventsPerSecond() / raw.eventsPerSecond(), 4, "",
+                "diagnostic: raw_deserialize_rows_per_s / raw_read_rows_per_s (what a replay doing nothing else reaches)");
+        if (deserialized.undeserialisable() > 0) {
+            figures.note("raw read: " + deserialized.undeserialisable() + " of " + deserialized.events()
+                    + " events could not be deserialised without upcasters (other applications' or older shapes)");
+        }
     }
 
     private void query(SystemUnderTest sut) throws Exception {
@@ -452,6 +602,13 @@ public final class CourseBench {
     }
 
     private void rawAppend(SystemUnderTest sut, EventTable events) throws Exception {
+        if (sut.onAxonServer()) {
+            figures.notApplicable("raw_prefilled_rows", NO_EVENT_TABLE);
+            figures.notApplicable("raw_appends_per_s", NO_EVENT_TABLE + "; " + NO_RAW_APPENDS);
+            figures.notApplicable("raw_append_p99_ms", "as raw_appends_per_s");
+            figures.notApplicable("append_ratio", "no raw-append limit (raw_appends_per_s)");
+            return;
+        }
         long rows = options.rawAppendRows() > 0 ? options.rawAppendRows() : Math.min(Math.max(eventsOfWorkload, 100), 30_000);
         progress("raw JDBC: " + rows + " durable single-row inserts of event-sized rows from " + options.clients() + " clients");
         List<EventTable.Row> samples = events.sample(2000);
@@ -482,8 +639,12 @@ public final class CourseBench {
         figures.put("solo_commands_per_s", solo.commandsPerSecond(), 1, "1/s",
                 "diagnostic: " + courses + " courses with every processor stopped");
         figures.put("solo_cmd_p99_ms", solo.latencies().percentileMs(99), 2, "ms", "diagnostic: their latency p99");
-        figures.put("solo_append_ratio", solo.commandsPerSecond() / figures.get("raw_appends_per_s"), 3, "",
-                "diagnostic: solo_commands_per_s / raw_appends_per_s");
+        if (figures.has("raw_appends_per_s")) {
+            figures.put("solo_append_ratio", solo.commandsPerSecond() / figures.get("raw_appends_per_s"), 3, "",
+                    "diagnostic: solo_commands_per_s / raw_appends_per_s");
+        } else {
+            figures.notApplicable("solo_append_ratio", "no raw-append limit (raw_appends_per_s)");
+        }
         sut.awaitProcessorsAt(sut.headIndex(), WAIT);
     }
 
@@ -525,6 +686,9 @@ public final class CourseBench {
 
     private void goal(String key, String op, double target) {
         if (!figures.has(key)) {
+            if (figures.isNotApplicable(key)) {
+                figures.note(String.format(java.util.Locale.ROOT, "goal %-13s %s %-4s : n/a", key, op, fmt(target)));
+            }
             return;
         }
         double value = figures.get(key);

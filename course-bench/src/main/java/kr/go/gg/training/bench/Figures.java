@@ -9,23 +9,41 @@ import java.util.Map;
 /** The figures of one run, in the order measured: printed as a table and as the final {@code bench:} line. */
 public final class Figures {
 
-    private record Figure(String key, double value, int decimals, String unit, String meaning) {
+    /** @param notApplicable why the figure cannot be measured in this run, else null */
+    private record Figure(String key, double value, int decimals, String unit, String meaning, String notApplicable) {
     }
 
     private final Map<String, Figure> figures = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
     public void put(String key, double value, int decimals, String unit, String meaning) {
-        figures.put(key, new Figure(key, Double.isFinite(value) ? value : 0, decimals, unit, meaning));
+        figures.put(key, new Figure(key, Double.isFinite(value) ? value : 0, decimals, unit, meaning, null));
     }
 
+    /**
+     * A figure whose peer or limit cannot exist in this run (e.g. the H2 event table under Axon Server): printed as
+     * {@code n/a} with {@code reason} in the table and as {@code key=n/a} on the {@code bench:} line.
+     */
+    public void notApplicable(String key, String reason) {
+        figures.put(key, new Figure(key, Double.NaN, 0, "", reason, reason));
+    }
+
+    /** True when the figure was printed as not applicable. */
+    public boolean isNotApplicable(String key) {
+        Figure figure = figures.get(key);
+        return figure != null && figure.notApplicable() != null;
+    }
+
+    /** The value, or NaN when absent or not applicable. */
     public double get(String key) {
         Figure figure = figures.get(key);
         return figure == null ? Double.NaN : figure.value();
     }
 
+    /** True when the figure was measured (false when absent or not applicable). */
     public boolean has(String key) {
-        return figures.containsKey(key);
+        Figure figure = figures.get(key);
+        return figure != null && figure.notApplicable() == null;
     }
 
     public void note(String note) {
@@ -33,6 +51,9 @@ public final class Figures {
     }
 
     private static String format(Figure f) {
+        if (f.notApplicable() != null) {
+            return "n/a";
+        }
         return String.format(Locale.ROOT, "%." + f.decimals() + "f", f.value());
     }
 
@@ -47,7 +68,8 @@ public final class Figures {
         out.append(rule);
         for (Figure f : figures.values()) {
             out.append(String.format(Locale.ROOT, "%-" + keyWidth + "s  %" + valueWidth + "s  %-10s %s%n",
-                    f.key(), format(f), f.unit(), f.meaning()));
+                    f.key(), format(f), f.unit(), f.notApplicable() == null ? f.meaning()
+                            : "not applicable: " + f.notApplicable()));
         }
         out.append(rule);
         for (String note : notes) {

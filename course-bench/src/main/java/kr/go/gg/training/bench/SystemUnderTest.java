@@ -31,28 +31,44 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The whole system in this process on the embedded default: events in Axon's JDBC store on an H2 file,
  * read models and tokens in the in-process MongoDB wire server on its H2 backend, HTTP on a random port,
  * the {@code standalone} profile's local users. One instance = one start; {@link #close()} stops it cleanly.
+ * <p>
+ * Or, with an {@link AxonServerTarget}, in the production shape: profile {@code axonserver} (events, commands and
+ * queries through that Axon Server; no DataSource in the process), the read models in the MongoDB at the target's
+ * URI (the bench's own wire server, {@link BenchMongo}), and a user {@code staff} with the target's password.
  */
 public final class SystemUnderTest implements AutoCloseable {
 
+    /**
+     * Where the production shape runs: {@code servers} (HOST:PORT of Axon Server's gRPC port), this process's
+     * {@code clientId} there, the read models' {@code mongoUri}, and the password of user {@code staff} (the
+     * {@code axonserver} profile refuses the documented local passwords).
+     */
+    public record AxonServerTarget(String servers, String clientId, String mongoUri, String staffPassword) {
+    }
+
     private final ConfigurableApplicationContext context;
     private final Path dataDir;
+    private final AxonServerTarget axonServer;
 
-    private SystemUnderTest(ConfigurableApplicationContext context, Path dataDir) {
+    private SystemUnderTest(ConfigurableApplicationContext context, Path dataDir, AxonServerTarget axonServer) {
         this.context = context;
         this.dataDir = dataDir;
+        this.axonServer = axonServer;
     }
 
     public static SystemUnderTest start(Path dataDir, java.util.Set<String> fixes) {
+        return start(dataDir, fixes, null);
+    }
+
+    /** @param axonServer null: the embedded default */
+    public static SystemUnderTest start(Path dataDir, java.util.Set<String> fixes, AxonServerTarget axonServer) {
         // read by Axon as a system property (or environment variable), not from Spring's environment
         System.setProperty("axoniq.update-checker.disabled", "true");
         String dir = dataDir.toAbsolutePath().toString().replace('\\', '/');
         // Command-line arguments: the highest precedence, over any application.yml of the modules on the class path.
         String[] args = {
-                "--spring.profiles.active=standalone",
                 "--course.data-dir=" + dir,
-                "--course.mongo.embedded=true",
-                "--course.mongo.persistent=true",
-                "--spring.data.mongodb.database=course",
+                "--spring.data.mongodb.database=" + BenchMongo.DATABASE,
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--spring.main.banner-mode=off",
@@ -68,6 +84,26 @@ public final class SystemUnderTest implements AutoCloseable {
                 "--logging.level.org.mongodb.driver=WARN",
         };
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        if (axonServer == null) {
+            all.addAll(List.of(
+                    "--spring.profiles.active=standalone",
+                    "--course.mongo.embedded=true",
+                    "--course.mongo.persistent=true"));
+        } else {
+            all.addAll(List.of(
+                    "--spring.profiles.active=axonserver",
+                    "--axon.axonserver.servers=" + axonServer.servers(),
+                    "--axon.axonserver.client-id=" + axonServer.clientId(),
+                    "--axon.axonserver.component-name=course-bench",
+                    "--course.mongo.embedded=false",
+                    "--spring.data.mongodb.uri=" + axonServer.mongoUri(),
+                    "--course.security.users.staff.password={noop}" + axonServer.staffPassword(),
+                    "--course.security.users.staff.role=STAFF",
+                    // the connector's INFO lines (connection, processor instructions) stay out of the bench's output
+                    "--logging.level.io.axoniq=WARN",
+                    // course-command's agreement follower, interrupted when the system stops, logs that as a WARN
+                    "--logging.level.org.axonframework.axonserver.connector.event.axon.EventBuffer=ERROR"));
+        }
         fixes.forEach(fix -> all.add("--bench.fix." + fix + "=true"));
         if (fixes.contains("no-metrics")) {
             // Axon's per-message Micrometer monitors (a timer looked up per message and handler) switched off
@@ -79,7 +115,17 @@ public final class SystemUnderTest implements AutoCloseable {
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
                 .run(args);
-        return new SystemUnderTest(context, dataDir);
+        return new SystemUnderTest(context, dataDir, axonServer);
+    }
+
+    /** True in the production shape (profile {@code axonserver}). */
+    public boolean onAxonServer() {
+        return axonServer != null;
+    }
+
+    /** The connector's connections to Axon Server (only under {@code axonserver}). */
+    public org.axonframework.axonserver.connector.AxonServerConnectionManager axonServerConnections() {
+        return context.getBean(org.axonframework.axonserver.connector.AxonServerConnectionManager.class);
     }
 
     /** Count and total of {@code course.command.group.size} (commands per group commit), zeros if absent. */
@@ -106,12 +152,16 @@ public final class SystemUnderTest implements AutoCloseable {
         return context.getBean(org.axonframework.config.Configuration.class).eventSerializer();
     }
 
+    /** The event store's database (the embedded default only: under Axon Server the process has none). */
     public DataSource dataSource() {
+        if (axonServer != null) {
+            throw new IllegalStateException("no event-store database under Axon Server");
+        }
         return context.getBean(DataSource.class);
     }
 
     public MongoDatabase mongoDatabase() {
-        String name = context.getEnvironment().getProperty("spring.data.mongodb.database", "course");
+        String name = context.getEnvironment().getProperty("spring.data.mongodb.database", BenchMongo.DATABASE);
         return context.getBean(MongoClient.class).getDatabase(name);
     }
 

@@ -64,5 +64,17 @@ class CourseBenchTest {
         assertThat(options.queries()).isEqualTo(1000);
         assertThat(CoursePlan.commandsPerCourse(options.enrolments())).isEqualTo(28);
         assertThat(BenchOptions.parse("--courses=2000").courses()).isEqualTo(2000);
+        assertThat(options.onAxonServer()).as("the embedded default unless --axonserver").isFalse();
+    }
+
+    @Test
+    void axonServerOptionNamesHostAndPort() {
+        assertThat(BenchOptions.parse("--axonserver", "localhost:8124").axonServer()).isEqualTo("localhost:8124");
+        assertThat(BenchOptions.parse("--courses", "200", "--axonserver=10.0.0.5:8124").onAxonServer()).isTrue();
+        for (String bad : new String[] {"localhost", "localhost:", ":8124", "localhost:0", "localhost:x"}) {
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .as(bad).isThrownBy(() -> BenchOptions.parse("--axonserver", bad))
+                    .withMessageContaining("--axonserver");
+        }
     }
 }
