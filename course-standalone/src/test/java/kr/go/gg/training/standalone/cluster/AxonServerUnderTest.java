@@ -70,6 +70,10 @@ final class AxonServerUnderTest {
         return instance;
     }
 
+    boolean available() {
+        return source != Source.NONE;
+    }
+
     /** Skips the calling test (class) unless an Axon Server is there. */
     static AxonServerUnderTest assumeAvailable() {
         AxonServerUnderTest server = get();

@@ -110,6 +110,21 @@ final class ClusterNodes implements AutoCloseable {
      */
     static ClusterNodes start(int commandNodes, int queryNodes) {
         ClusterNodes cluster = new ClusterNodes(AxonServerUnderTest.assumeAvailable());
+        return cluster.started(commandNodes, queryNodes);
+    }
+
+    /** As {@link #start} where an Axon Server is there; else null (each test then skips: {@link #assumeRunning}). */
+    static ClusterNodes startIfAvailable(int commandNodes, int queryNodes) {
+        return AxonServerUnderTest.get().available() ? start(commandNodes, queryNodes) : null;
+    }
+
+    /** Skips the calling test, saying how to run it, unless its cluster runs. */
+    static void assumeRunning(ClusterNodes cluster) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(cluster != null, AxonServerUnderTest.HOW_TO_RUN);
+    }
+
+    private ClusterNodes started(int commandNodes, int queryNodes) {
+        ClusterNodes cluster = this;
         try {
             long start = System.nanoTime();
             for (int i = 1; i <= commandNodes; i++) {

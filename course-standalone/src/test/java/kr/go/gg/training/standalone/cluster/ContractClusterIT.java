@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,10 @@ class ContractClusterIT {
 
     @BeforeAll
     static void startCluster() {
-        cluster = ClusterNodes.start(2, 2);
+        cluster = ClusterNodes.startIfAvailable(2, 2);
+        if (cluster == null) {
+            return;
+        }
         command1 = cluster.api("command-1");
         command2 = cluster.api("command-2");
         query1 = cluster.api("query-1");
@@ -58,6 +62,11 @@ class ContractClusterIT {
         sentinel(Duration.ofSeconds(90));
         System.out.printf("[cluster] both query nodes caught up with Axon Server's event stream in %d ms; token owners %s%n",
                 (System.nanoTime() - start) / 1_000_000, cluster.tokenOwners());
+    }
+
+    @BeforeEach
+    void axonServerIsThere() {
+        ClusterNodes.assumeRunning(cluster);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package kr.go.gg.training.standalone.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +36,10 @@ class FailoverClusterIT {
 
     @BeforeAll
     static void startCluster() {
-        cluster = ClusterNodes.start(2, 2);
+        cluster = ClusterNodes.startIfAvailable(2, 2);
+        if (cluster == null) {
+            return;
+        }
         long start = System.nanoTime();
         ClusterApi.Answer proposed = commands().get(0).post("staff", "/api/courses", koica(title("sentinel"), 1));
         assertStatus(proposed, 201);
@@ -44,6 +48,11 @@ class FailoverClusterIT {
         }
         System.out.printf("[cluster] both query nodes caught up with Axon Server's event stream in %d ms; token owners %s%n",
                 (System.nanoTime() - start) / 1_000_000, cluster.tokenOwners());
+    }
+
+    @BeforeEach
+    void axonServerIsThere() {
+        ClusterNodes.assumeRunning(cluster);
     }
 
     @AfterAll
