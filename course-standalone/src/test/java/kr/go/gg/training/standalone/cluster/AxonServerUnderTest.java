@@ -159,6 +159,34 @@ final class AxonServerUnderTest {
         }
     }
 
+    /**
+     * The clients with command handlers connected to it whose name does not contain {@code mine} (e.g. another
+     * engineer's nodes on a shared Axon Server: SE has one context, so commands would be routed to them too), read
+     * from the details of its health's {@code command} component ({@code <client>.<context>.permits}).
+     */
+    java.util.Set<String> foreignCommandClients(String mine) {
+        java.util.Set<String> clients = new java.util.TreeSet<>();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(http + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            com.fasterxml.jackson.databind.JsonNode details = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(response.body()).path("components").path("command").path("details");
+            details.fieldNames().forEachRemaining(key -> {
+                int context = key.lastIndexOf(".default.");
+                String client = context < 0 ? key : key.substring(0, context);
+                if (!client.contains(mine)) {
+                    clients.add(client);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // no details: nothing to say
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return clients;
+    }
+
     /** The connected applications as its REST API lists them (diagnostics; "" if it does not answer). */
     String applications() {
         try {

@@ -125,6 +125,7 @@ final class ClusterNodes implements AutoCloseable {
 
     private ClusterNodes started(int commandNodes, int queryNodes) {
         ClusterNodes cluster = this;
+        awaitNoForeignCommandHandlers();
         try {
             long start = System.nanoTime();
             for (int i = 1; i <= commandNodes; i++) {
@@ -140,6 +141,29 @@ final class ClusterNodes implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    /**
+     * Axon Server SE has one context: command nodes of another run or another engineer connected to it would get
+     * some of this cluster's commands (consistent hashing over every handler). Waits up to
+     * {@code CLUSTER_FOREIGN_WAIT} seconds (default 120) for them to leave, then goes on with a warning.
+     */
+    private void awaitNoForeignCommandHandlers() {
+        String wait = System.getenv().getOrDefault("CLUSTER_FOREIGN_WAIT", "120");
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(wait)).toNanos();
+        java.util.Set<String> foreign = axonServer.foreignCommandClients(run);
+        if (!foreign.isEmpty()) {
+            System.out.println("[cluster] other command handlers are connected to Axon Server: " + foreign
+                    + "; waiting up to " + wait + " s for them to leave");
+        }
+        while (!foreign.isEmpty() && System.nanoTime() < deadline) {
+            AxonServerUnderTest.sleep(2_000);
+            foreign = axonServer.foreignCommandClients(run);
+        }
+        if (!foreign.isEmpty()) {
+            System.out.println("[cluster] WARNING: command handlers of others are still connected: " + foreign
+                    + ". Some of this run's commands will be handled by them: results may not be this code's.");
         }
     }
 
