@@ -43,6 +43,11 @@ final class ClusterNodes implements AutoCloseable {
     private static final Map<String, String> ROLES = Map.of("staff", "STAFF", "auditor", "AUDITOR", "viewer", "VIEWER",
             "admin", "ADMIN");
     private static final List<String> USER_ARGUMENTS = userArguments();
+    /**
+     * CLUSTER_SHARED_TOKEN_OWNER=true: the query nodes keep the module's token store as it is, whose claim owner is
+     * the JVM's name, the same for every query node of this JVM (see {@link DistinctTokenOwner}).
+     */
+    static final boolean SHARED_TOKEN_OWNER = Boolean.parseBoolean(System.getenv("CLUSTER_SHARED_TOKEN_OWNER"));
 
     /** Telling this cluster's ids, titles and client ids apart from every earlier run's on the same Axon Server. */
     final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -147,10 +152,10 @@ final class ClusterNodes implements AutoCloseable {
     /**
      * Axon Server SE has one context: command nodes of another run or another engineer connected to it would get
      * some of this cluster's commands (consistent hashing over every handler). Waits up to
-     * {@code CLUSTER_FOREIGN_WAIT} seconds (default 120) for them to leave, then goes on with a warning.
+     * {@code CLUSTER_FOREIGN_WAIT} seconds (default 60) for them to leave, then goes on with a warning.
      */
     private void awaitNoForeignCommandHandlers() {
-        String wait = System.getenv().getOrDefault("CLUSTER_FOREIGN_WAIT", "120");
+        String wait = System.getenv().getOrDefault("CLUSTER_FOREIGN_WAIT", "60");
         long deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(wait)).toNanos();
         java.util.Set<String> foreign = axonServer.foreignCommandClients(run);
         if (!foreign.isEmpty()) {
@@ -175,7 +180,8 @@ final class ClusterNodes implements AutoCloseable {
                 "--spring.application.name=course-command",
                 "--axon.axonserver.servers=" + axonServer.servers(),
                 "--axon.axonserver.client-id=" + clientId,
-                "--course.data-dir=" + dataDir));
+                "--course.data-dir=" + dataDir,
+                "--spring.config.location=" + ownApplicationYml(CourseCommandApplication.class, "course-command.yml")));
         args.addAll(commonArguments());
         return started(name, Kind.COMMAND, clientId, dataDir, new SpringApplicationBuilder(CourseCommandApplication.class)
                 .profiles("axonserver"), args);
@@ -194,10 +200,13 @@ final class ClusterNodes implements AutoCloseable {
                 // database name from spring.data.mongodb.database (course-query.yml sets it to "course"), not from
                 // the URI, so both are given
                 "--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort + "/" + mongoDatabase,
-                "--spring.data.mongodb.database=" + mongoDatabase));
+                "--spring.data.mongodb.database=" + mongoDatabase,
+                "--spring.config.location=" + ownApplicationYml(CourseQueryApplication.class, "course-query.yml")));
         args.addAll(commonArguments());
-        return started(name, Kind.QUERY, clientId, dataDir, new SpringApplicationBuilder(CourseQueryApplication.class)
-                .profiles("axonserver"), args);
+        SpringApplicationBuilder builder = SHARED_TOKEN_OWNER
+                ? new SpringApplicationBuilder(CourseQueryApplication.class)
+                : new SpringApplicationBuilder(CourseQueryApplication.class, DistinctTokenOwner.class);
+        return started(name, Kind.QUERY, clientId, dataDir, builder.profiles("axonserver"), args);
     }
 
     private Node started(String name, Kind kind, String clientId, Path dataDir, SpringApplicationBuilder builder,
@@ -211,6 +220,32 @@ final class ClusterNodes implements AutoCloseable {
         nodes.put(name, node);
         System.out.printf("[cluster] %s (%s) started in %d ms%n", name, clientId, (System.nanoTime() - start) / 1_000_000);
         return node;
+    }
+
+    /**
+     * The application.yml of the module that holds {@code application} (its jar or classes folder), as the module's
+     * own jar would read it. On this test classpath {@code classpath:application.yml} is course-standalone's, which
+     * imports BOTH modules' settings: under the axonserver profile the query side's (no DataSource, AXON_SERVERS)
+     * would apply to the command nodes too. Falls back to the module's settings file alone.
+     */
+    static String ownApplicationYml(Class<?> application, String settings) {
+        try {
+            java.net.URL source = application.getProtectionDomain().getCodeSource().getLocation();
+            Path location = Path.of(source.toURI());
+            if (Files.isDirectory(location) && Files.exists(location.resolve("application.yml"))) {
+                return location.resolve("application.yml").toUri().toString();
+            }
+            if (Files.isRegularFile(location)) {
+                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(location.toFile())) {
+                    if (jar.getEntry("application.yml") != null) {
+                        return "jar:" + location.toUri() + "!/application.yml";
+                    }
+                }
+            }
+        } catch (Exception e) {
+            System.out.println("[cluster] cannot locate the application.yml of " + application.getSimpleName() + ": " + e);
+        }
+        return "classpath:" + settings;
     }
 
     private static List<String> commonArguments() {

@@ -398,16 +398,27 @@ class ContractClusterIT {
     @Test
     void a_china_course_for_a_province_without_an_agreement_is_refused_409_through_either_command_node() {
         ClusterApi.Answer agreements = query1.get("viewer", "/api/agreements");
-        assertThat(agreements.status()).as("which provinces have agreements (needed to pick one without): " + agreements)
-                .isEqualTo(200);
-        String listed = agreements.json().toString().toLowerCase(Locale.ROOT);
-        String province = NEVER_RECORDED_PROVINCES.stream()
-                .filter(p -> !listed.contains("\"" + p.toLowerCase(Locale.ROOT) + "\""))
-                .findFirst().orElse(null);
-        Assumptions.assumeTrue(province != null, "every candidate province " + NEVER_RECORDED_PROVINCES
-                + " has an agreement recorded (by an earlier run?): the refusal cannot be checked on this Axon Server");
+        String province;
+        if (agreements.status() == 200) {
+            String listed = agreements.json().toString().toLowerCase(Locale.ROOT);
+            province = NEVER_RECORDED_PROVINCES.stream()
+                    .filter(p -> !listed.contains("\"" + p.toLowerCase(Locale.ROOT) + "\""))
+                    .findFirst().orElse(null);
+            Assumptions.assumeTrue(province != null, "every candidate province " + NEVER_RECORDED_PROVINCES
+                    + " has an agreement recorded (by an earlier run?): the refusal cannot be checked on this Axon Server");
+        } else {
+            // the list cannot say (the lists test reports that): a province these tests never record; a 201 then
+            // cannot be told from an agreement someone else recorded, and skips
+            province = NEVER_RECORDED_PROVINCES.get(0);
+            System.out.println("[cluster] GET /api/agreements answered " + agreements.status() + "; checking " + province
+                    + " (which these tests never record) without it");
+        }
         for (ClusterApi command : List.of(command1, command2, command1, command2)) {
             ClusterApi.Answer proposed = command.post("staff", "/api/courses", china(title("China without agreement"), province, 3));
+            if (agreements.status() != 200 && proposed.status() == 201) {
+                Assumptions.abort("a China course for " + province + " was accepted, and the agreements list (" + agreements
+                        + ") cannot tell whether someone recorded an agreement for it: " + proposed);
+            }
             assertProblem(proposed, 409);
         }
     }
@@ -425,60 +436,84 @@ class ContractClusterIT {
         readAtVersion(query1, mine.get(0), enrolled.courseVersion());
         readAtVersion(query2, mine.get(0), enrolled.courseVersion());
         sentinel(Duration.ofSeconds(20));
-        Map<String, String> before = mineOf(query1.get("viewer", "/api/courses"), mine);
-        assertThat(before).as("this test's courses before the replay").hasSize(3);
+        Map<String, String> before = details(query1, mine);
+        assertThat(before).as("this test's courses before the replay, one by one through query-1").hasSize(3);
+        assertThat(details(query2, mine)).as("through query-2").isEqualTo(before);
 
         ClusterApi.Answer replay = query1.post("admin", "/api/admin/projections/course-summaries/replay", "{}");
         long started = System.nanoTime();
         assertStatus(replay, 202);
         ClusterApi.Answer onNode2 = query2.get("auditor", "/api/admin/projections");
         ClusterApi.Answer onNode1 = query1.get("auditor", "/api/admin/projections");
-        assertStatus(onNode2, 200);
-        assertStatus(onNode1, 200);
-        if (summaries(onNode1).path("replaying").asBoolean()) {
-            assertThat(summaries(onNode2).path("replaying").asBoolean())
-                    .as("node 2 says the replay is not running while node 1 (asked after it) says it is:%n %s%n %s",
-                            onNode2, onNode1).isTrue();
+        System.out.println("[cluster] replay asked on query-1: " + replay);
+        System.out.println("[cluster] right after, query-2 shows " + summaries(onNode2) + ", then query-1 shows " + summaries(onNode1));
+        List<String> wrong = new ArrayList<>();
+        if (onNode2.status() != 200 || onNode1.status() != 200) {
+            wrong.add("projection status (expected 200 on both): " + onNode2 + " / " + onNode1);
+        } else if (summaries(onNode1).path("replaying").asBoolean() && !summaries(onNode2).path("replaying").asBoolean()) {
+            wrong.add("query-2 says course-summaries is not replaying while query-1 (asked after it) says it is: "
+                    + summaries(onNode2) + " / " + summaries(onNode1));
         }
 
-        // while it runs, both nodes answer complete read models
-        List<String> incomplete = new ArrayList<>();
+        // while it runs, both nodes answer complete read models: this test's courses as they were, one by one and listed
         int samples = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         boolean done = false;
         while (!done && System.nanoTime() < deadline) {
             for (ClusterApi query : List.of(query1, query2)) {
-                ClusterApi.Answer courses = query.get("viewer", "/api/courses");
+                Map<String, String> seen = details(query, mine);
                 samples++;
-                Map<String, String> seen = mineOf(courses, mine);
                 if (!seen.equals(before)) {
-                    incomplete.add(courses.node() + ": " + (courses.status() == 200 ? seen : courses));
+                    wrong.add("during the replay, one by one through " + query.name() + ": " + seen);
+                }
+                ClusterApi.Answer listed = query.get("viewer", "/api/courses");
+                if (listed.status() == 200 && !mineOf(listed, mine).equals(before)) {
+                    wrong.add("during the replay, listed through " + query.name() + ": " + mineOf(listed, mine));
                 }
             }
             ClusterApi.Answer status = query1.get("auditor", "/api/admin/projections");
             done = status.status() == 200 && !summaries(status).path("replaying").asBoolean();
         }
-        long replayMillis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("[cluster] replay of course-summaries done after %d ms (%d samples of the course list during it)%n",
-                replayMillis, samples);
-        assertThat(done).as("the replay ended within 90 s").isTrue();
-        assertThat(incomplete).as("course lists during the replay without this test's courses as they were: " + before)
-                .isEmpty();
+        System.out.printf("[cluster] replay of course-summaries done after %d ms (%d samples of both nodes during it)%n",
+                (System.nanoTime() - started) / 1_000_000, samples);
+        if (!done) {
+            wrong.add("the replay did not end within 90 s (query-1's projection status)");
+        }
 
         sentinel(Duration.ofSeconds(20));
-        ClusterApi.Answer after1 = query1.get("viewer", "/api/courses");
-        ClusterApi.Answer after2 = query2.get("viewer", "/api/courses");
-        assertThat(mineOf(after1, mine)).as(after1.toString()).isEqualTo(before);
-        assertThat(mineOf(after2, mine)).as(after2.toString()).isEqualTo(before);
-        assertThat(byId(after2)).as("the whole course list: node 2 against node 1").isEqualTo(byId(after1));
         for (ClusterApi query : List.of(query1, query2)) {
+            Map<String, String> after = details(query, mine);
+            if (!after.equals(before)) {
+                wrong.add("after the replay, through " + query.name() + ": " + after + " (before: " + before + ")");
+            }
             ClusterApi.Answer status = awaitAnswer(() -> query.get("auditor", "/api/admin/projections"),
                     a -> !summaries(a).path("replaying").asBoolean() && summaries(a).path("progress").asDouble() >= 0.999,
                     Duration.ofSeconds(10));
-            assertStatus(status, 200);
-            assertThat(summaries(status).path("replaying").asBoolean()).as(status.toString()).isFalse();
-            assertThat(summaries(status).path("progress").asDouble()).as("done: " + status).isGreaterThanOrEqualTo(0.999);
+            System.out.println("[cluster] after the replay, " + query.name() + " shows " + summaries(status));
+            if (status.status() != 200 || summaries(status).path("replaying").asBoolean()
+                    || summaries(status).path("progress").asDouble() < 0.999) {
+                wrong.add("projection status after the replay (expected done: replaying false, progress 1.0) through "
+                        + query.name() + ": " + status);
+            }
         }
+        ClusterApi.Answer after1 = query1.get("viewer", "/api/courses");
+        ClusterApi.Answer after2 = query2.get("viewer", "/api/courses");
+        if (!byId(after1).equals(byId(after2))) {
+            wrong.add("the whole course list differs between the nodes: " + after1 + " / " + after2);
+        }
+        assertThat(wrong).as("read models or projection status during and after the replay").isEmpty();
+    }
+
+    /** courseId -> status/enrolled/title, read one by one through {@code query} (missing: not answered 200). */
+    private static Map<String, String> details(ClusterApi query, List<String> ids) {
+        Map<String, String> found = new TreeMap<>();
+        for (String id : ids) {
+            ClusterApi.Answer read = query.get("viewer", "/api/courses/" + id);
+            found.put(id, read.status() != 200 ? "answered " + read.status() + " " + read.body()
+                    : read.json().path("status").asText() + "/" + read.json().path("enrolled").asInt() + "/"
+                    + read.json().path("title").asText());
+        }
+        return found;
     }
 
     private static JsonNode summaries(ClusterApi.Answer projections) {

@@ -200,34 +200,38 @@ class FailoverClusterIT {
         long start = System.nanoTime();
         ClusterApi.Answer proposed = command.post("staff", "/api/courses", koica(title("after take-over"), 2));
         assertStatus(proposed, 201);
-        ClusterApi.Answer read = awaitVisible(survivor, proposed.json().get("courseId").asText(), proposed.courseVersion(),
-                Duration.ofSeconds(10));
+        String id = proposed.json().get("courseId").asText();
+        ClusterApi.Answer read = awaitVisible(survivor, id, proposed.courseVersion(), Duration.ofSeconds(10));
         long takeOver = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("[cluster] take-over: a command's result visible on query-2 %d ms after query-1 closed (%s)%n",
-                takeOver, read.status());
+        System.out.printf("[cluster] take-over: a command's result visible on query-2 %d ms after query-1 closed: %s%n",
+                takeOver, read);
         System.out.println("[cluster] token owners after: " + cluster.tokenOwners());
-        assertStatus(read, 200);
-        assertThat(takeOver).as("ms until the surviving query node showed a new command's result").isLessThanOrEqualTo(10_000);
+        List<String> wrong = new ArrayList<>();
+        if (read.status() != 200 || takeOver > 10_000) {
+            wrong.add("the surviving query node did not show a new command's result within 10 s: " + read);
+        } else {
+            ClusterApi.Answer next = command.post("staff", "/api/courses/" + id + "/demand-survey", "{\"surveyedOn\":\"2017-05-10\"}");
+            assertStatus(next, 204);
+            long steady = System.nanoTime();
+            ClusterApi.Answer again = awaitVisible(survivor, id, next.courseVersion(), Duration.ofSeconds(10));
+            System.out.printf("[cluster] after the take-over: the next command visible on query-2 in %d ms%n",
+                    (System.nanoTime() - steady) / 1_000_000);
+            if (again.status() != 200) {
+                wrong.add("after the take-over, the next command's result on query-2: " + again);
+            }
+        }
 
-        ClusterApi.Answer next = command.post("staff", "/api/courses/" + proposed.json().get("courseId").asText()
-                + "/demand-survey", "{\"surveyedOn\":\"2017-05-10\"}");
-        assertStatus(next, 204);
-        long steady = System.nanoTime();
-        ClusterApi.Answer again = awaitVisible(survivor, proposed.json().get("courseId").asText(), next.courseVersion(),
-                Duration.ofSeconds(10));
-        System.out.printf("[cluster] after the take-over: the next command visible on query-2 in %d ms%n",
-                (System.nanoTime() - steady) / 1_000_000);
-        assertStatus(again, 200);
-
-        // a query node joining later answers from the shared read models
+        // a query node joining later follows too, and answers from the shared read models
         long joined = System.nanoTime();
         ClusterNodes.Node late = cluster.startQueryNode("query-3");
-        ClusterApi.Answer fromLate = awaitVisible(late.api, proposed.json().get("courseId").asText(), next.courseVersion(),
-                Duration.ofSeconds(10));
-        System.out.printf("[cluster] query-3 started and answered the course %d ms after it was asked to start%n",
-                (System.nanoTime() - joined) / 1_000_000);
-        assertStatus(fromLate, 200);
-        assertThat(fromLate.json().path("status").asText()).isEqualTo("DEMAND_SURVEYED");
+        ClusterApi.Answer fromLate = awaitVisible(late.api, id, proposed.courseVersion(), Duration.ofSeconds(10));
+        System.out.printf("[cluster] query-3 started and showed the course %d ms after it was asked to start: %s%n",
+                (System.nanoTime() - joined) / 1_000_000, fromLate);
+        System.out.println("[cluster] token owners with query-3: " + cluster.tokenOwners());
+        if (fromLate.status() != 200) {
+            wrong.add("a query node started later: " + fromLate);
+        }
+        assertThat(wrong).as("the read side after a query node closed").isEmpty();
     }
 
     // ---- 2. Axon Server stopped: 503 problems, readiness DOWN; started again: commands work -----------------------
@@ -336,12 +340,31 @@ class FailoverClusterIT {
 
     // ---- 7. after an Axon Server restart, the read side follows at once ---------------------------------------------
 
+    /**
+     * A running query node whose read side follows (a new course visible within 10 s), so that this test measures the
+     * restart and not an earlier test's failure; a new query node if none does.
+     */
+    private static ClusterApi followingQueryNode(ClusterApi command) {
+        ClusterApi.Answer proposed = command.post("staff", "/api/courses", koica(title("before restart"), 2));
+        assertStatus(proposed, 201);
+        for (ClusterApi query : queries()) {
+            if (awaitVisible(query, proposed.json().get("courseId").asText(), 0, Duration.ofSeconds(10)).status() == 200) {
+                return query;
+            }
+        }
+        String name = "query-" + (10 + SEQUENCE.incrementAndGet());
+        System.out.println("[cluster] no running query node follows the event stream; starting " + name + " for this test");
+        ClusterApi started = cluster.startQueryNode(name).api;
+        assertStatus(awaitVisible(started, proposed.json().get("courseId").asText(), 0, Duration.ofSeconds(30)), 200);
+        return started;
+    }
+
     @Test
     @Order(4)
     void after_an_axon_server_restart_a_new_commands_result_is_visible_on_the_query_side_within_two_seconds() {
         cluster.axonServer.assumeCanStopAndStart();
         ClusterApi command = commands().get(0);
-        ClusterApi query = queries().get(0);
+        ClusterApi query = followingQueryNode(command);
         cluster.axonServer.stop();
         long healthy;
         try {
