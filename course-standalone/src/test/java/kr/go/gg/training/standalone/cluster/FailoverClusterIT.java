@@ -104,7 +104,7 @@ class FailoverClusterIT {
         List<String> wrong = new ArrayList<>();
         AtomicInteger sent = new AtomicInteger();
         List<Place> places = new ArrayList<>();
-        for (int n = 0; n < 6; n++) {
+        for (int n = 0; n < 12; n++) {
             places.add(new Place(scheduledKoicaCourse(commands(), title("capacity one"), 1)));
         }
         // specifically: enrol A (201), withdraw A through the other node (204), enrol B through the first (201)
@@ -132,8 +132,8 @@ class FailoverClusterIT {
                 wrong.add("read side of " + place.courseId + " (expected enrolled " + (place.trainee == null ? 0 : 1) + "): " + read);
             }
         }
-        System.out.printf("[cluster] join/leave: %d commands over 6 courses of capacity 1, %d wrong answers%n",
-                sent.get(), wrong.size());
+        System.out.printf("[cluster] join/leave: %d commands over %d courses of capacity 1, %d wrong answers%n",
+                sent.get(), places.size(), wrong.size());
         assertThat(wrong).as("answers that are not the correct status for the course's current state").isEmpty();
     }
 
@@ -144,6 +144,33 @@ class FailoverClusterIT {
      */
     private static void rounds(String phase, List<Place> places, int times, List<String> wrong, AtomicInteger sent) {
         List<ClusterApi> nodes = commands();
+        Map<String, Long> handledBefore = new LinkedHashMap<>();
+        nodes.forEach(node -> handledBefore.put(node.name(), handled(node)));
+        try {
+            sendRounds(phase, places, times, wrong, sent, nodes);
+        } finally {
+            Map<String, Long> handled = new LinkedHashMap<>();
+            nodes.forEach(node -> handled.put(node.name(), handled(node) - handledBefore.get(node.name())));
+            System.out.printf("[cluster] join/leave, %s: commands handled per node (course.commands) %s%n", phase, handled);
+        }
+    }
+
+    /** How many commands {@code node} has handled (its course.commands timer; Axon Server routes per course). */
+    private static long handled(ClusterApi node) {
+        ClusterApi.Answer metric = node.get("admin", "/actuator/metrics/course.commands");
+        if (metric.status() != 200) {
+            return 0;
+        }
+        for (JsonNode measurement : metric.json().path("measurements")) {
+            if ("COUNT".equals(measurement.path("statistic").asText())) {
+                return measurement.path("value").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private static void sendRounds(String phase, List<Place> places, int times, List<String> wrong, AtomicInteger sent,
+                                   List<ClusterApi> nodes) {
         int turn = 0;
         for (int round = 0; round < times; round++) {
             for (Place place : places) {
@@ -268,8 +295,9 @@ class FailoverClusterIT {
                     unavailable(when, query.get("viewer", "/api/courses"), wrong, seen);
                 }
             }
+            awaitReadinessOfAll(allRunning(), 503, Duration.ofSeconds(10));
             for (ClusterNodes.Node node : allRunning()) {
-                ClusterApi.Answer anonymous = awaitReadiness(node.api, null, 503, Duration.ofSeconds(10));
+                ClusterApi.Answer anonymous = node.api.get(null, "/actuator/health/readiness");
                 ClusterApi.Answer signedIn = node.api.get("admin", "/actuator/health/readiness");
                 ClusterApi.Answer liveness = node.api.get(null, "/actuator/health/liveness");
                 ClusterApi.Answer health = node.api.get(null, "/actuator/health");
@@ -303,8 +331,9 @@ class FailoverClusterIT {
                 wrong.add("after the restart (expected 201 within 60 s): " + works);
             }
         }
+        awaitReadinessOfAll(allRunning(), 200, Duration.ofSeconds(30));
         for (ClusterNodes.Node node : allRunning()) {
-            ClusterApi.Answer ready = awaitReadiness(node.api, null, 200, Duration.ofSeconds(30));
+            ClusterApi.Answer ready = node.api.get(null, "/actuator/health/readiness");
             if (ready.status() != 200) {
                 wrong.add("readiness after the restart (expected 200 within 30 s): " + ready);
             }
@@ -318,14 +347,13 @@ class FailoverClusterIT {
         return nodes;
     }
 
-    private static ClusterApi.Answer awaitReadiness(ClusterApi node, String user, int status, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        ClusterApi.Answer answer = node.get(user, "/actuator/health/readiness");
-        while (answer.status() != status && System.nanoTime() < deadline) {
-            AxonServerUnderTest.sleep(250);
-            answer = node.get(user, "/actuator/health/readiness");
-        }
-        return answer;
+    /** Polls every node's anonymous readiness until all answer {@code status}, at most {@code timeout} in all. */
+    private static void awaitReadinessOfAll(List<ClusterNodes.Node> nodes, int status, Duration timeout) {
+        long start = System.nanoTime();
+        ClusterNodes.within(timeout, () -> nodes.stream()
+                .allMatch(node -> node.api.get(null, "/actuator/health/readiness").status() == status));
+        System.out.printf("[cluster] waited %d ms for readiness %d on %s%n", (System.nanoTime() - start) / 1_000_000,
+                status, nodes);
     }
 
     /** 503, problem+json, Retry-After: else one entry in {@code wrong}. */
