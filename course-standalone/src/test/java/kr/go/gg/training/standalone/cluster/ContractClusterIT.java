@@ -461,25 +461,31 @@ class ContractClusterIT {
 
         // while it runs, both nodes answer complete read models: this test's courses as they were, one by one and listed
         int samples = 0;
+        int incomplete = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         boolean done = false;
         while (!done && System.nanoTime() < deadline) {
             for (ClusterApi query : List.of(query1, query2)) {
                 Map<String, String> seen = details(query, mine);
                 samples++;
-                if (!seen.equals(before)) {
-                    wrong.add("during the replay, one by one through " + query.name() + ": " + seen);
-                }
                 ClusterApi.Answer listed = query.get("viewer", "/api/courses");
-                if (listed.status() == 200 && !mineOf(listed, mine).equals(before)) {
-                    wrong.add("during the replay, listed through " + query.name() + ": " + mineOf(listed, mine));
+                boolean listIncomplete = listed.status() == 200 && !mineOf(listed, mine).equals(before);
+                if (!seen.equals(before) || listIncomplete) {
+                    // the first two such samples in full, the others counted
+                    if (incomplete++ < 2) {
+                        wrong.add("during the replay, through " + query.name() + ": one by one " + seen
+                                + (listIncomplete ? "; listed " + mineOf(listed, mine) : ""));
+                    }
                 }
             }
             ClusterApi.Answer status = query1.get("auditor", "/api/admin/projections");
             done = status.status() == 200 && !summaries(status).path("replaying").asBoolean();
         }
-        System.out.printf("[cluster] replay of course-summaries done after %d ms (%d samples of both nodes during it)%n",
-                (System.nanoTime() - started) / 1_000_000, samples);
+        System.out.printf("[cluster] replay of course-summaries done after %d ms: %d samples of the nodes during it, %d of"
+                + " them without this test's courses as they were%n", (System.nanoTime() - started) / 1_000_000, samples, incomplete);
+        if (incomplete > 2) {
+            wrong.add("... and " + (incomplete - 2) + " more such samples of " + samples);
+        }
         if (!done) {
             wrong.add("the replay did not end within 90 s (query-1's projection status)");
         }
