@@ -67,10 +67,10 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Axon Server down, failing, or no node to answer the query; also when thrown directly (subscription queries). */
     @ExceptionHandler({AxonServerException.class, AxonServerQueryDispatchException.class,
-            NoHandlerForQueryException.class, StatusRuntimeException.class})
+            NoHandlerForQueryException.class, StatusRuntimeException.class, IllegalStateException.class})
     ResponseEntity<Object> axonServer(RuntimeException e) {
         if (!AxonServerUnavailable.causedBy(e)) {
-            throw e; // a gRPC status other than UNAVAILABLE
+            throw e; // a gRPC status other than UNAVAILABLE, an IllegalStateException not of the connector
         }
         return unavailable(e);
     }

@@ -102,6 +102,25 @@ class AxonServerUnavailableTest {
         assertUnavailable(ask(down, "/api/reports/yearly-performance/stream"));
     }
 
+    /** What Axon Server's connector throws when a subscription query is opened while the server is away. */
+    private static QueryGateway subscriptionsRefusedByGrpc() {
+        return (QueryGateway) Proxy.newProxyInstance(QueryGateway.class.getClassLoader(), new Class<?>[]{QueryGateway.class},
+                (proxy, method, args) -> {
+                    IllegalStateException closed = new IllegalStateException("Stream is already completed, no further calls are allowed");
+                    closed.setStackTrace(new StackTraceElement[]{
+                            new StackTraceElement("com.google.common.base.Preconditions", "checkState", "Preconditions.java", 513),
+                            new StackTraceElement("io.grpc.stub.ClientCalls$CallToStreamObserverAdapter", "onNext", "ClientCalls.java", 467)});
+                    throw closed;
+                });
+    }
+
+    @Test
+    void aSubscriptionQueryRefusedByTheGrpcStreamIs503Too() throws Exception {
+        assertUnavailable(ask(subscriptionsRefusedByGrpc(), "/api/reports/yearly-performance/stream"));
+        assertUnavailable(ask(subscriptionsRefusedByGrpc(), "/api/courses/c1/stream"));
+        assertUnavailable(ask(subscriptionsRefusedByGrpc(), "/api/courses/c1?minVersion=2"));
+    }
+
     @Test
     void aConnectionToAxonServerResetMidQueryIs503NotAnEmpty200() throws Exception {
         // Spring MVC takes an exception rooted in "connection reset by peer" for a client that went away
