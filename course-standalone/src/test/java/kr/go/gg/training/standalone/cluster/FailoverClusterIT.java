@@ -435,4 +435,81 @@ class FailoverClusterIT {
         assertThat((seen - firstOk) / 1_000_000).as("ms from the first successful command to the next one's result on the query side")
                 .isLessThanOrEqualTo(2_000);
     }
+
+    // ---- 2 and 3. commands in flight when Axon Server goes away ------------------------------------------------------
+
+    @Test
+    @Order(5)
+    void commands_in_flight_when_axon_server_goes_away_are_acknowledged_only_if_stored_and_their_keyed_retries_store_each_once()
+            throws Exception {
+        cluster.axonServer.assumeCanStopAndStart();
+        record Sent(String key, String body, ClusterApi.Answer answer) {
+        }
+        List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(6);
+        for (int c = 0; c < 6; c++) {
+            int client = c;
+            clients.submit(() -> {
+                while (sending.get()) {
+                    String key = "in-flight-" + cluster.run + "-" + SEQUENCE.incrementAndGet();
+                    String body = koica(title("in flight"), 3);
+                    ClusterApi node = commands().get(client % commands().size());
+                    sent.add(new Sent(key, body, node.post("staff", "/api/courses", body, Map.of("Idempotency-Key", key))));
+                }
+            });
+        }
+        AxonServerUnderTest.sleep(1_500);
+        cluster.axonServer.stop();
+        AxonServerUnderTest.sleep(1_500);
+        sending.set(false);
+        clients.shutdown();
+        clients.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        cluster.axonServer.start();
+
+        List<String> wrong = new ArrayList<>();
+        Map<Integer, Integer> answers = new java.util.TreeMap<>();
+        for (Sent s : sent) {
+            answers.merge(s.answer().status(), 1, Integer::sum);
+            boolean stored = s.answer().status() == 201;
+            boolean unavailable = s.answer().status() == 503 && s.answer().contentType().startsWith("application/problem+json")
+                    && s.answer().header("Retry-After").isPresent();
+            if (!stored && !unavailable) {
+                wrong.add("while Axon Server went away (expected 201, or 503 problem+json with Retry-After): " + s.answer());
+            }
+        }
+        // every request again with its key, through the other node: the first answer's course, stored once
+        int retried = 0;
+        for (Sent s : sent) {
+            ClusterApi node = commands().get(commands().size() - 1);
+            // until the nodes have subscribed again (503 "not stored" right after the restart)
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            ClusterApi.Answer again = node.post("staff", "/api/courses", s.body(), Map.of("Idempotency-Key", s.key()));
+            while (again.status() == 503 && System.nanoTime() < deadline) {
+                AxonServerUnderTest.sleep(200);
+                again = node.post("staff", "/api/courses", s.body(), Map.of("Idempotency-Key", s.key()));
+            }
+            if (s.answer().status() != 201) {
+                retried++;
+            }
+            if (again.status() != 201) {
+                wrong.add("retry with the same key (expected 201): " + again);
+                continue;
+            }
+            String id = again.json().get("courseId").asText();
+            if (s.answer().status() == 201 && !id.equals(s.answer().json().get("courseId").asText())) {
+                wrong.add("retry answered another course than the first answer: " + again + " / " + s.answer());
+            }
+            ClusterApi.Answer history = node.get("auditor", "/api/courses/" + id + "/history");
+            long proposals = history.status() != 200 ? -1 : java.util.stream.StreamSupport.stream(history.json().spliterator(), false)
+                    .filter(event -> event.path("type").asText().endsWith("CourseProposed")).count();
+            if (proposals != 1) {
+                wrong.add("course of key " + s.key() + " proposed " + proposals + " times (expected once): " + history);
+            }
+        }
+        System.out.printf("[cluster] in flight when Axon Server went away: %d requests, answers %s; %d retried with their"
+                + " keys; %d problems%n", sent.size(), answers, retried, wrong.size());
+        assertThat(sent).isNotEmpty();
+        assertThat(wrong).as("answers and stored courses of requests in flight").isEmpty();
+    }
 }
