@@ -190,6 +190,12 @@ public final class BatchedCollection {
             return;
         }
         if (key.indexOf('.') >= 0 || key.startsWith("$") || field.indexOf('.') >= 0) {
+            if (!pending.remember) {
+                // several segments write this document at once: written whole, it would undo theirs (the ids the
+                // system creates, time-ordered and UUIDs, are plain paths)
+                throw new IllegalStateException("Key " + key + " of " + field + " in document " + id
+                        + " is not a plain path, and the processor has several segments");
+            }
             save(document); // not a plain path: write it whole
             return;
         }
