@@ -104,7 +104,6 @@ class TwoSegmentsTest {
                 "--course.data-dir=" + Files.createTempDirectory("course-query-segments"),
                 "--course.mongo.persistent=false",
                 "--course.query.batch-size=7", // small batches: the segments' writes interleave
-                "--course.query.linger=0ms",
                 "--course.query.segments=" + segments);
     }
 
