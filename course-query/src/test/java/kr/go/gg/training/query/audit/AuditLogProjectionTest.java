@@ -275,8 +275,8 @@ class AuditLogProjectionTest extends MongoProjectionTest {
             for (int i = half * 2_500; i < (half + 1) * 2_500; i += batchSize) {
                 feed(projection, events.subList(i, i + batchSize));
             }
-            // per batch: the day's index and the (at most two) chunks per user it appends to, nothing more (fewer:
-            // what the last committed batch wrote is remembered, BatchedCollection)
+            // per batch: at most the day's index (remembered from the last committed batch, BatchedCollection);
+            // the chunks are upserted by path, never read
             int batches = 2_500 / batchSize;
             assertThat(calls.getOrDefault("find", 0)).as("finds, half " + half).isLessThanOrEqualTo(3 * batches);
             assertThat(calls.getOrDefault("bulkWrite", 0)).as("bulk writes, half " + half).isLessThanOrEqualTo(2 * batches);
