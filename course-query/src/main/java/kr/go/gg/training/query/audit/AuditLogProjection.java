@@ -1,9 +1,14 @@
 package kr.go.gg.training.query.audit;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +50,11 @@ import org.springframework.stereotype.Component;
  * the chunks it needs.</li>
  * </ul>
  * Events without a {@code user} in their metadata are kept under user {@code ""} (entry {@code user} null): they
- * appear in queries for all users. Idempotent by event identifier: a re-delivered event has the same position, so
+ * appear in queries for all users. Written by path only, never a document rewritten whole: a chunk is upserted with
+ * {@code $setOnInsert} of its user, day and number and {@code $set} of {@code entries.<eventId>} (and never read
+ * back by the projection), a new chunk number is pushed into the day's index under conditions that make it idempotent
+ * ({@link #listChunk}). So several segments of the processor (events of one day fall into all of them) may write the
+ * same day and chunk at once without losing each other's entries. Idempotent by event identifier: a re-delivered event has the same position, so
  * it lands in the same chunk and overwrites its entry (with the same entry), never appended twice. Deterministic, so
  * a replay rebuilds identical documents. Needs a tracking processor (its messages carry the position).
  */
@@ -100,12 +109,6 @@ public class AuditLogProjection {
         Document mine = users.stream().filter(u -> userKey.equals(u.getString("user"))).findFirst().orElse(null);
         List<Integer> chunks = mine == null ? List.of() : mine.getList("chunks", Integer.class, List.of());
         boolean known = !chunks.isEmpty() && (chunks.get(chunks.size() - 1) == chunkNo || chunks.contains(chunkNo));
-        Document chunk = known ? log.find(chunkId(userKey, day, chunkNo)) : null;
-        boolean created = chunk == null;
-        if (created) {
-            chunk = new Document("_id", chunkId(userKey, day, chunkNo)).append("user", userKey).append("day", day)
-                    .append("chunk", chunkNo).append("entries", new Document());
-        }
         if (!known) {
             List<Integer> listed = new ArrayList<>(chunks);
             int at = Collections.binarySearch(listed, chunkNo);
@@ -115,15 +118,42 @@ public class AuditLogProjection {
             } else {
                 mine.put("chunks", listed);
             }
-            index.put("users", users);
-            days.save(index);
+            index.put("users", users); // in memory as the three writes below leave it in the database
+            listChunk(index, userKey, chunkNo);
         }
-        if (created) {
-            chunk.get("entries", Document.class).put(eventId, entry);
-            log.save(chunk); // a new chunk is written whole (it needs its user, day and number)
-        } else {
-            log.setEntry(chunk, "entries", eventId, entry); // keyed by event id: redelivery overwrites; a $set of it
+        // the chunk is never read: one upsert per chunk and batch, its fixed fields only when it is created, and the
+        // entry keyed by event id (redelivery overwrites it), so other segments' entries of the chunk stay
+        String chunkId = chunkId(userKey, day, chunkNo);
+        log.updatePath(chunkId, "$setOnInsert", "user", userKey);
+        log.updatePath(chunkId, "$setOnInsert", "day", day);
+        log.updatePath(chunkId, "$setOnInsert", "chunk", chunkNo);
+        log.updatePath(chunkId, "$set", "entries." + plainKey(eventId), entry);
+    }
+
+    /**
+     * Adds chunk {@code n} to the user's chunks in the day's index, by path, never rewriting the index: several
+     * segments add their chunks to one day at once. Each write is idempotent and atomic on its document: the day is
+     * created if missing, the user's element is pushed only if the day has none yet, the chunk is pushed (kept
+     * ascending) only if the user's element does not list it.
+     */
+    private void listChunk(Document index, String userKey, int chunkNo) {
+        String day = index.getString("_id");
+        days.write(index, new UpdateOneModel<>(eq("_id", day), new Document("$setOnInsert", new Document("users", List.of())),
+                new UpdateOptions().upsert(true)));
+        days.write(index, new UpdateOneModel<>(and(eq("_id", day), ne("users.user", userKey)),
+                new Document("$push", new Document("users", new Document("user", userKey).append("chunks", List.of())))));
+        days.write(index, new UpdateOneModel<>(and(eq("_id", day),
+                elemMatch("users", and(eq("user", userKey), ne("chunks", chunkNo)))),
+                new Document("$push", new Document("users.$.chunks",
+                        new Document("$each", List.of(chunkNo)).append("$sort", 1)))));
+    }
+
+    /** An event id as a field name (Axon's are UUIDs): a dot or a leading $ would not be one path. */
+    private static String plainKey(String eventId) {
+        if (eventId.indexOf('.') >= 0 || eventId.startsWith("$")) {
+            throw new IllegalStateException("Event identifier " + eventId + " cannot be a field of the audit log");
         }
+        return eventId;
     }
 
     /** The chunk of the fixed-width range of global indexes the event's position falls in. */

@@ -38,9 +38,20 @@ import org.bson.Document;
  * that rolls back (its in-memory changes were never written). A batch fills the cache only after it has committed
  * (token stored) and only if the epoch did not move meanwhile. The cached documents are the very objects the next
  * batch changes; a handler changes a document only to save it, so they are what the database holds.
+ * <p>
+ * <b>Several segments</b> (the processor split, {@code course.query.segments > 1}): other segments, on this node or
+ * another, write the same collections at once, so nothing is remembered across batches ({@link #SEVERAL_SEGMENTS}),
+ * and a document that events of several segments change (a year, a day of the audit log) must be written by path
+ * only ({@link #setEntry}, {@link #removeEntry}, {@link #updatePath}, {@link #write}), never {@link #save}d whole.
  */
 public final class BatchedCollection {
 
+    /**
+     * A unit-of-work resource: when present (TRUE), the batch's processor is one of several segments, which write
+     * the same collections concurrently, so nothing is remembered across batches and every batch reads what it
+     * needs from the database ({@link ReadModelConfiguration} sets it when {@code course.query.segments > 1}).
+     */
+    public static final String SEVERAL_SEGMENTS = "batched:several-segments";
     /** Documents remembered per collection across batches. */
     static final int CACHED_DOCUMENTS = 4096;
     private static final Document ABSENT = new Document();
@@ -75,7 +86,10 @@ public final class BatchedCollection {
     }
 
     /** The remembered document, {@link #ABSENT}, or null when not remembered or no longer trusted. */
-    private Document remembered(Object id, long epoch) {
+    private Document remembered(Object id, long epoch, boolean trusted) {
+        if (!trusted) {
+            return null;
+        }
         synchronized (committed) {
             if (committedEpoch != epoch || EPOCH.get() != epoch) {
                 return null;
@@ -106,7 +120,7 @@ public final class BatchedCollection {
     public Document find(Object id) {
         Pending pending = pending();
         if (!pending.documents.containsKey(id)) {
-            Document known = remembered(id, pending.epoch);
+            Document known = remembered(id, pending.epoch, pending.remember);
             pending.documents.put(id, known == ABSENT ? null
                     : known != null ? known : collection.find(Filters.eq("_id", id)).first());
         }
@@ -176,6 +190,12 @@ public final class BatchedCollection {
             return;
         }
         if (key.indexOf('.') >= 0 || key.startsWith("$") || field.indexOf('.') >= 0) {
+            if (!pending.remember) {
+                // several segments write this document at once: written whole, it would undo theirs (the ids the
+                // system creates, time-ordered and UUIDs, are plain paths)
+                throw new IllegalStateException("Key " + key + " of " + field + " in document " + id
+                        + " is not a plain path, and the processor has several segments");
+            }
             save(document); // not a plain path: write it whole
             return;
         }
@@ -190,6 +210,35 @@ public final class BatchedCollection {
             unsets.remove(path);
             sets.put(path, value);
         }
+    }
+
+    /**
+     * Queues {@code operator} ({@code $set}, {@code $setOnInsert}, ...) of one {@code path} of the document {@code id}
+     * for the end of the batch, merged with the batch's other paths of that document into ONE upserting update; the
+     * document is not read, nor known in memory: for a collection whose documents the projection never reads back
+     * through {@link #find} (the audit log's chunks), written by several segments at once.
+     */
+    public void updatePath(Object id, String operator, String path, Object value) {
+        Pending pending = pending();
+        if (pending.changed.containsKey(id) || pending.documents.containsKey(id)) {
+            throw new IllegalStateException("Document " + id + " is read or saved whole in this batch; updatePath is "
+                    + "for documents never read back");
+        }
+        Document update = pending.updates.computeIfAbsent(id, k -> new Document());
+        ((Document) update.computeIfAbsent(operator, k -> new Document())).put(path, value);
+    }
+
+    /**
+     * Queues {@code write} for the end of the batch, after the batch's whole-document writes and path updates of this
+     * collection, in order: updates with conditions beyond {@code _id} (e.g. {@code $push} to an array element
+     * that is matched in the filter), for documents several segments write at once. The caller has changed
+     * {@code document} (from {@link #find} or {@link #findOrNew}) in memory the same way: it is what this batch's
+     * later {@link #find} answers, and what is remembered after the batch (one segment), as the database holds it.
+     */
+    public void write(Document document, WriteModel<Document> write) {
+        Pending pending = pending();
+        pending.documents.put(document.get("_id"), document);
+        pending.writes.add(write);
     }
 
     public void delete(Object id) {
@@ -220,9 +269,12 @@ public final class BatchedCollection {
     private Pending pending() {
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
         return uow.getOrComputeResource(resourceKey, k -> {
-            Pending created = new Pending(collection, EPOCH.get());
+            boolean remember = !Boolean.TRUE.equals(uow.getResource(SEVERAL_SEGMENTS));
+            Pending created = new Pending(collection, EPOCH.get(), remember);
             uow.onPrepareCommit(u -> created.flush());
-            uow.afterCommit(u -> remember(created.documents, created.epoch));
+            if (remember) {
+                uow.afterCommit(u -> remember(created.documents, created.epoch));
+            }
             uow.onRollback(u -> invalidateAll());
             return created;
         });
@@ -231,21 +283,26 @@ public final class BatchedCollection {
     private static final class Pending {
         private final MongoCollection<Document> collection;
         private final long epoch;
+        /** Whether this batch may use, and fill, what is remembered across batches (one segment only). */
+        private final boolean remember;
         private final Map<Object, Document> documents = new HashMap<>();
         private final Map<Object, Document> changed = new LinkedHashMap<>();
         /** Per id: {@code $set}/{@code $unset} of single paths, for documents not in {@link #changed}. */
         private final Map<Object, Document> updates = new LinkedHashMap<>();
+        /** Further writes, in order, after the others ({@link BatchedCollection#write}). */
+        private final List<WriteModel<Document>> writes = new ArrayList<>();
 
-        private Pending(MongoCollection<Document> collection, long epoch) {
+        private Pending(MongoCollection<Document> collection, long epoch, boolean remember) {
             this.collection = collection;
             this.epoch = epoch;
+            this.remember = remember;
         }
 
         private void flush() {
-            if (changed.isEmpty() && updates.isEmpty()) {
+            if (changed.isEmpty() && updates.isEmpty() && this.writes.isEmpty()) {
                 return;
             }
-            List<WriteModel<Document>> writes = new ArrayList<>(changed.size() + updates.size());
+            List<WriteModel<Document>> writes = new ArrayList<>(changed.size() + updates.size() + this.writes.size());
             ReplaceOptions upsert = new ReplaceOptions().upsert(true);
             for (Map.Entry<Object, Document> change : changed.entrySet()) {
                 writes.add(change.getValue() == null
@@ -264,11 +321,13 @@ public final class BatchedCollection {
                     writes.add(new UpdateOneModel<>(Filters.eq("_id", update.getKey()), operators, upsertPaths));
                 }
             }
+            writes.addAll(this.writes);
             if (!writes.isEmpty()) {
                 collection.bulkWrite(writes);
             }
             changed.clear();
             updates.clear();
+            this.writes.clear();
         }
     }
 }

@@ -12,7 +12,9 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
  * start, after an error, after another node held it, and by a reset), release (shutdown, a lost claim) and
  * initialisation or deletion. Between two such calls this processor has owned its token continuously, and the only
  * writer of the read models is its own batches, so what it last wrote is what the database holds
- * ({@link BatchedCollection#invalidateAll()}). Storing the token after each batch is no such event.
+ * ({@link BatchedCollection#invalidateAll()}). Storing the token after each batch is no such event. That reasoning
+ * holds for a processor of one segment; with several, other segments write too, and nothing relies on it
+ * ({@link BatchedCollection#SEVERAL_SEGMENTS}, {@link ReadModelClaim#isSeveralSegments()}).
  */
 public final class ClaimWatchingTokenStore implements TokenStore {
 

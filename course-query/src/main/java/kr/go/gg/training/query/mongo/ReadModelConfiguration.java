@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -51,10 +54,13 @@ public class ReadModelConfiguration {
         return mongoClient.getDatabase(database);
     }
 
-    /** Whether this node holds the read-model processor's claim (caches that only local commits invalidate). */
+    /**
+     * Whether this node holds the read-model processor's claim (caches that only local commits invalidate), and
+     * whether the processor has several segments ({@code course.query.segments}), which switches such caches off.
+     */
     @Bean
-    public ReadModelClaim readModelClaim() {
-        return new ReadModelClaim();
+    public ReadModelClaim readModelClaim(@Value("${course.query.segments:1}") int segments) {
+        return new ReadModelClaim(segments > 1);
     }
 
     /** The processor's event source: see {@link PolledEventStore} ({@code course.query.poll-interval}). */
@@ -82,7 +88,14 @@ public class ReadModelConfiguration {
      * batch commits, after the flush. The token store is registered per group, not as a global
      * {@code TokenStore} bean, so processors of other modules in the same process keep theirs.
      * <p>
-     * One thread and one segment (docs/operations.md, "Several query nodes": why not more). No Axon Micrometer
+     * {@code course.query.segments} segments (1 on the embedded default, 2 under axonserver) and as many threads per
+     * node, so a node alone processes every segment and several nodes may share them (which node claims which
+     * segment is first come, first served). Events are sequenced per aggregate (Axon's
+     * {@link SequentialPerAggregatePolicy}, made explicit): one course's events always fall into one segment. With
+     * more than one segment, which the processor may also find at run time (a segment split from Axon Server's
+     * dashboard), every batch is marked {@link BatchedCollection#SEVERAL_SEGMENTS} and {@link ReadModelClaim} knows:
+     * no cache across batches trusts that its processor is the only writer (docs/operations.md, "Several query
+     * nodes"). No Axon Micrometer
      * message monitors on these processors unless {@code course.query.processor-metrics=true}: the monitors
      * (counters, timers, latency and capacity per message) cost 12-14 % of the replay's CPU (JFR,
      * docs/benchmarks.md). The command and query buses keep theirs; the processors' lag is the module's own
@@ -95,6 +108,7 @@ public class ReadModelConfiguration {
                                                 StoredTokens readModelStoredTokens,
                                                 @Value("${spring.data.mongodb.database:course}") String database,
                                                 @Value("${course.query.batch-size:2000}") int batchSize,
+                                                @Value("${course.query.segments:1}") int segments,
                                                 @Value("${course.query.processor-metrics:false}") boolean processorMetrics,
                                                 @Value("${course.query.linger:50ms}") Duration linger,
                                                 @Value("${course.query.token-claim-interval:5s}") Duration claimInterval,
@@ -115,13 +129,9 @@ public class ReadModelConfiguration {
                 .nodeId(readModelStoredTokens.owner())
                 .claimTimeout(claimTimeout)
                 .build(), readModelClaim);
-        MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch = (unitOfWork, chain) -> {
-            Object result = chain.proceed();
-            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
-                BatchedCollection.flushAll(unitOfWork);
-            }
-            return result;
-        };
+        if (segments < 1) {
+            throw new IllegalStateException("course.query.segments (" + segments + ") must be at least 1");
+        }
         return configurer -> configurer.eventProcessing(processing -> {
             PROCESSING_GROUPS.forEach(group -> processing.assignProcessingGroup(group, PROCESSOR));
             processing
@@ -129,17 +139,63 @@ public class ReadModelConfiguration {
                     // live CPU of the read side, beside the commands (docs/benchmarks.md)
                     .registerTrackingEventProcessor(PROCESSOR, c -> new LingeringEventSource(readModelEventSource.source(c), linger))
                     .registerTrackingEventProcessorConfiguration(PROCESSOR, c -> TrackingEventProcessorConfiguration
-                            .forSingleThreadedProcessing().andBatchSize(batchSize)
+                            .forParallelProcessing(segments).andInitialSegmentsCount(segments).andBatchSize(batchSize)
                             // how soon an idle node tries to claim a segment another node released or let time out
                             .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
                             .andEventAvailabilityTimeout(eventAvailability.toMillis(), TimeUnit.MILLISECONDS))
+                    .registerSequencingPolicy(PROCESSOR, c -> SequentialPerAggregatePolicy.instance())
                     .registerTokenStore(PROCESSOR, c -> tokenStore)
                     .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance())
-                    .registerHandlerInterceptor(PROCESSOR, c -> flushAtEndOfBatch);
+                    .registerHandlerInterceptor(PROCESSOR, c -> batchInterceptor(c, segments > 1, readModelClaim));
             if (!processorMetrics) {
                 processing.registerMessageMonitor(PROCESSOR, c -> NoOpMessageMonitor.instance());
             }
         });
+    }
+
+    /** The unit-of-work resource in which Axon's tracking processor names the segment a batch belongs to. */
+    private static final String SEGMENT_ID = "Processor[" + PROCESSOR + "]/SegmentId";
+
+    /**
+     * Marks each batch of a processor with several segments (configured, or the batch's segment found to be one of
+     * several) {@link BatchedCollection#SEVERAL_SEGMENTS}, once per batch, and flushes every batched collection
+     * after the batch's last event.
+     */
+    private static MessageHandlerInterceptor<EventMessage<?>> batchInterceptor(
+            org.axonframework.config.Configuration configuration, boolean configuredSeveral, ReadModelClaim claim) {
+        return (unitOfWork, chain) -> {
+            var resources = unitOfWork.root().resources();
+            if (!resources.containsKey(BatchedCollection.SEVERAL_SEGMENTS)) {
+                boolean several = configuredSeveral || claim.isSeveralSegments()
+                        || !onlySegment(configuration, unitOfWork.root().getResource(SEGMENT_ID));
+                if (several) {
+                    claim.severalSegments();
+                }
+                resources.put(BatchedCollection.SEVERAL_SEGMENTS, several);
+            }
+            Object result = chain.proceed();
+            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+                BatchedCollection.flushAll(unitOfWork);
+            }
+            return result;
+        };
+    }
+
+    /**
+     * Whether the batch's segment is the processor's only one (mask 0): true outside a tracking processor, false
+     * when the processor does not (or no longer) know the segment.
+     */
+    private static boolean onlySegment(org.axonframework.config.Configuration configuration, Object segmentId) {
+        if (!(segmentId instanceof Integer id)) {
+            return true;
+        }
+        return configuration.eventProcessingConfiguration()
+                .eventProcessor(PROCESSOR, TrackingEventProcessor.class)
+                .map(processor -> {
+                    EventTrackerStatus status = processor.processingStatus().get(id);
+                    return status != null && status.getSegment().getMask() == 0;
+                })
+                .orElse(true);
     }
 
     /** The collection of the processors' tokens, beside the read models. */

@@ -62,6 +62,10 @@ import org.springframework.stereotype.Component;
  * ({@link ReadModelClaim}), needs no TTL: every change reached it through this node's commits (the TTL made a
  * re-read of some year about every 100 ms under steady queries, which set the report's p99, docs/benchmarks.md);
  * so does the list of year documents, until a local commit adds a year: a query then makes no round trip at all.
+ * <p>
+ * With several segments ({@link ReadModelClaim#isSeveralSegments()}) no year is trusted beyond the TTL, and the
+ * update sent after a batch is read whole from MongoDB, never from the cache: a year's rows come from every segment,
+ * and this node's commits are only some of them.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.YEARLY_PERFORMANCE)
@@ -144,7 +148,7 @@ public class YearlyPerformanceProjection {
 
     @QueryHandler
     public YearlyPerformanceReport handle(FindYearlyPerformance query) {
-        return report(query.from(), query.to());
+        return report(query.from(), query.to(), false);
     }
 
     /** The report cut to {@code from}..{@code to} (inclusive, either open). */
@@ -174,7 +178,9 @@ public class YearlyPerformanceProjection {
             Set<Integer> changed = new HashSet<>();
             uow.afterCommit(u -> {
                 invalidate(changed); // the bulk write has committed (flushed before commit): re-read these years
-                YearlyPerformanceReport all = report(null, null);
+                // several segments: the other years' rows (and this year's rows of other segments' courses) are
+                // written by other threads or nodes, whose commits never reach this cache: the update is read whole
+                YearlyPerformanceReport all = report(null, null, claim.isSeveralSegments());
                 emitter.emit(FindYearlyPerformance.class,
                         q -> changed.stream().anyMatch(y -> inRange(y, q.from(), q.to())), all);
             });
@@ -183,9 +189,9 @@ public class YearlyPerformanceProjection {
     }
 
     /** Which year documents exist (year documents are only ever added, or all dropped by a reset). */
-    private List<Integer> yearIds(long startEpoch, long claimEpoch) {
+    private List<Integer> yearIds(long startEpoch, long claimEpoch, boolean fresh) {
         YearList known = yearList;
-        if (known != null && claim.heldSince(known.claimEpoch())) {
+        if (!fresh && known != null && claim.heldSince(known.claimEpoch())) {
             return known.years().stream().toList();
         }
         List<Integer> ids = new ArrayList<>();
@@ -200,18 +206,19 @@ public class YearlyPerformanceProjection {
         return ids;
     }
 
-    private YearlyPerformanceReport report(Integer from, Integer to) {
+    /** {@code fresh}: every year read from MongoDB, nothing taken from the cache (which the reads refill). */
+    private YearlyPerformanceReport report(Integer from, Integer to, boolean fresh) {
         long startEpoch = epoch.get();
         long claimEpoch = claim.epoch();
         long now = nanoTime.getAsLong();
         List<Year> result = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
-        for (int year : yearIds(startEpoch, claimEpoch)) {
+        for (int year : yearIds(startEpoch, claimEpoch, fresh)) {
             if (!inRange(year, from, to)) {
                 continue;
             }
             Cached cached = cache.get(year);
-            if (cached != null && (claim.heldSince(cached.claimEpoch()) || now - cached.readAt() < CACHE_TTL_NANOS)) {
+            if (!fresh && cached != null && (claim.heldSince(cached.claimEpoch()) || now - cached.readAt() < CACHE_TTL_NANOS)) {
                 result.add(cached.year());
             } else {
                 missing.add(year);

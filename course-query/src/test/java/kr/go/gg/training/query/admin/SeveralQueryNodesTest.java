@@ -83,6 +83,11 @@ class SeveralQueryNodesTest {
         final ProjectionAdmin admin;
 
         Node(String name, long claimIntervalMillis) {
+            this(name, claimIntervalMillis, 1);
+        }
+
+        /** {@code segments}: the processor's segments, one thread each (course.query.segments). */
+        Node(String name, long claimIntervalMillis, int segments) {
             this.name = name;
             MongoTokenStore tokenStore = MongoTokenStore.builder()
                     .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "course")
@@ -96,7 +101,7 @@ class SeveralQueryNodesTest {
                     .eventProcessing(processing -> processing
                             .registerTrackingEventProcessor(PROCESSOR)
                             .registerTrackingEventProcessorConfiguration(PROCESSOR, c -> TrackingEventProcessorConfiguration
-                                    .forSingleThreadedProcessing().andBatchSize(100)
+                                    .forParallelProcessing(segments).andInitialSegmentsCount(segments).andBatchSize(100)
                                     .andTokenClaimInterval(claimIntervalMillis, TimeUnit.MILLISECONDS)
                                     .andEventAvailabilityTimeout(Math.min(claimIntervalMillis, 1000), TimeUnit.MILLISECONDS))
                             .assignProcessingGroup(ProcessingGroups.ROSTERS, PROCESSOR)
@@ -159,6 +164,22 @@ class SeveralQueryNodesTest {
         nodes.add(node);
         node.start();
         return node;
+    }
+
+    private Node node(String name, long claimIntervalMillis, int segments) {
+        Node node = new Node(name, claimIntervalMillis, segments);
+        nodes.add(node);
+        node.start();
+        return node;
+    }
+
+    private List<String> owners() {
+        List<String> owners = new ArrayList<>();
+        for (Document token : client.getDatabase("course").getCollection(ReadModelConfiguration.TRACKING_TOKENS)
+                .find(new Document("processorName", PROCESSOR)).sort(new Document("segment", 1))) {
+            owners.add(token.getString("owner"));
+        }
+        return owners;
     }
 
     private String owner() {
@@ -263,5 +284,45 @@ class SeveralQueryNodesTest {
             assertThat(owner()).isEqualTo("node-a");
             Thread.sleep(200);
         }
+    }
+
+    @Test
+    void withTwoSegmentsAReplayOnTheStandbyResetsBothAndEitherNodeProcessesWhatTheOtherReleases() {
+        Node a = node("node-a", 200, 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> owners().equals(List.of("node-a", "node-a"))); // a thread each
+        Node b = node("node-b", 200, 2);
+        List<String> appended = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            appended.add("event-" + i);
+        }
+        events.appendEvents(appended.stream().map(GenericEventMessage::asEventMessage).toList());
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 20);
+        // the status reads both segments' tokens: the lowest position, the same on both nodes
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.admin.statuses().get(0).position() == 19);
+        assertThat(b.admin.statuses()).isEqualTo(a.admin.statuses());
+        assertThat(b.tokens.tokens(PROCESSOR)).containsOnlyKeys(0, 1);
+
+        assertThat(b.admin.replay(ProcessingGroups.ROSTERS)).hasValueSatisfying(status -> {
+            assertThat(status.replaying()).isTrue();
+            assertThat(status.position()).isZero();
+        });
+        assertThat(resets).hasValue(1);
+        assertThat(b.tokens.tokens(PROCESSOR).values()).hasSize(2).allSatisfy(token ->
+                assertThat(ReplayToken.replayContext(token, ProjectionReplay.class)).contains(ProjectionReplay.of(ProcessingGroups.ROSTERS)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(handled).hasSize(40); // every event once more, each by the one segment it falls into
+            assertThat(b.admin.statuses().get(0).replaying()).isFalse();
+        });
+        assertThat(handled.stream().distinct()).containsExactlyInAnyOrderElementsOf(appended);
+
+        // one node stops (gracefully: its claims are released): the other processes both segments
+        Node stopping = owners().contains("node-a") ? a : b;
+        Node staying = stopping == a ? b : a;
+        stopping.stop();
+        nodes.remove(stopping);
+        await().atMost(Duration.ofSeconds(10)).until(() -> owners().equals(List.of(staying.name, staying.name)));
+        events.appendEvents(List.of(GenericEventMessage.asEventMessage("late-1"), GenericEventMessage.asEventMessage("late-2"),
+                GenericEventMessage.asEventMessage("late-3")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 43);
     }
 }

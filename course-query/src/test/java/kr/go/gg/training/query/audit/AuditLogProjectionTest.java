@@ -275,8 +275,8 @@ class AuditLogProjectionTest extends MongoProjectionTest {
             for (int i = half * 2_500; i < (half + 1) * 2_500; i += batchSize) {
                 feed(projection, events.subList(i, i + batchSize));
             }
-            // per batch: the day's index and the (at most two) chunks per user it appends to, nothing more (fewer:
-            // what the last committed batch wrote is remembered, BatchedCollection)
+            // per batch: at most the day's index (remembered from the last committed batch, BatchedCollection);
+            // the chunks are upserted by path, never read
             int batches = 2_500 / batchSize;
             assertThat(calls.getOrDefault("find", 0)).as("finds, half " + half).isLessThanOrEqualTo(3 * batches);
             assertThat(calls.getOrDefault("bulkWrite", 0)).as("bulk writes, half " + half).isLessThanOrEqualTo(2 * batches);
@@ -305,6 +305,96 @@ class AuditLogProjectionTest extends MongoProjectionTest {
 
         replay(projection, 333);
         assertThat(documents(COLLECTIONS)).isEqualTo(once);
+    }
+
+    /**
+     * Two segments (Axon's default sequencing: by aggregate) handled at once by two threads on one projection, as two
+     * processor threads or two nodes do, with caches off: events of every day and user fall into both segments, so
+     * both write the same day indexes and chunks concurrently. Nothing of either is lost: the documents (up to the
+     * order of the users in a day's index, which depends on who came first) and every answer are what one segment
+     * writes.
+     */
+    @Test
+    void twoSegmentsWritingTheSameDaysAndChunksAtOnceLoseNothing() throws Exception {
+        AuditLogProjection projection = new AuditLogProjection(database, 7);
+        List<String> users = List.of("staff", "admin", "importer");
+        for (int i = 0; i < 1_500; i++) {
+            String course = "k" + (i % 37);
+            events(course, i, users.get(i % 3 == 0 ? 0 : (i % 5) % 3));
+        }
+        List<EventMessage<?>> tracked = stream.stream().map(this::tracked).toList();
+        org.axonframework.eventhandling.Segment[] segments = org.axonframework.eventhandling.Segment.ROOT_SEGMENT.split();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(segments.length);
+        for (org.axonframework.eventhandling.Segment segment : segments) {
+            List<EventMessage<?>> mine = tracked.stream()
+                    .filter(e -> segment.matches(((DomainEventMessage<?>) e).getAggregateIdentifier())).toList();
+            assertThat(mine).hasSizeBetween(300, 1_200);
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                    java.util.Random sizes = new java.util.Random(segment.getSegmentId());
+                    for (int i = 0; i < mine.size(); ) {
+                        int end = Math.min(mine.size(), i + 1 + sizes.nextInt(12));
+                        deliverAsSegment(projection, mine.subList(i, end));
+                        i = end;
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+        assertThat(failures).isEmpty();
+        var twoSegments = normalised(documents(COLLECTIONS));
+        List<List<AuditEntry>> twoAnswers = answers(projection, users);
+
+        AuditLogProjection oneSegment = new AuditLogProjection(database, 7);
+        replay(oneSegment, 10);
+        assertThat(normalised(documents(COLLECTIONS))).isEqualTo(twoSegments);
+        assertThat(answers(oneSegment, users)).isEqualTo(twoAnswers);
+        assertThat(twoAnswers.get(0)).hasSize(stream.size());
+    }
+
+    private void events(String course, int i, String user) {
+        event("Course", course, new CourseStarted(new CourseId(course), 1),
+                DAY_ONE.plusSeconds(60L * i), Map.of(AuditLogProjection.USER, user));
+    }
+
+    private static List<List<AuditEntry>> answers(AuditLogProjection projection, List<String> users) {
+        List<List<AuditEntry>> answers = new ArrayList<>();
+        for (String user : java.util.stream.Stream.concat(java.util.stream.Stream.of((String) null), users.stream()).toList()) {
+            answers.add(projection.handle(new FindAuditLog(user, LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-03"))).entries());
+        }
+        return answers;
+    }
+
+    /** The day indexes' users in user order (the order two segments pushed them in is either). */
+    private static Map<String, List<Document>> normalised(Map<String, List<Document>> documents) {
+        for (Document day : documents.get(AuditLogProjection.AUDIT_LOG_DAYS)) {
+            List<Document> users = new ArrayList<>(day.getList("users", Document.class));
+            users.sort(java.util.Comparator.comparing(u -> u.getString("user")));
+            day.put("users", users);
+        }
+        return documents;
+    }
+
+    /** One batch of one segment's thread: as the module's processor runs it with more than one segment. */
+    private static void deliverAsSegment(Object projection, List<EventMessage<?>> events) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        org.axonframework.messaging.unitofwork.BatchingUnitOfWork<EventMessage<?>> uow =
+                new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(new ArrayList<>(events));
+        uow.resources().put(kr.go.gg.training.query.mongo.BatchedCollection.SEVERAL_SEGMENTS, Boolean.TRUE);
+        var result = uow.executeWithResult(() -> adapter.handle(uow.getMessage()),
+                org.axonframework.messaging.unitofwork.RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw new AssertionError("batch failed", result.exceptionResult());
+        }
     }
 
     @Test

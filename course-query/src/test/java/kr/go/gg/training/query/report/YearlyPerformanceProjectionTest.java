@@ -198,4 +198,39 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
         tokens.releaseClaim("read-models", 0);
         assertThat(projection.handle(new FindYearlyPerformance(2015, 2015)).years().get(0).people()).isEqualTo(7);
     }
+
+    @Test
+    void withSeveralSegmentsTheClaimNeverMakesTheCacheExactAndTheUpdateIsReadWholeFromMongo() {
+        long[] now = {0};
+        ReadModelClaim claim = new ReadModelClaim(true);
+        ClaimWatchingTokenStore tokens = new ClaimWatchingTokenStore(new InMemoryTokenStore(), claim);
+        tokens.initializeTokenSegments("read-models", 2);
+        tokens.fetchToken("read-models", 0); // this node's processor claims one of two segments
+        projection = new YearlyPerformanceProjection(database, emitter, () -> now[0], claim);
+        seed();
+        var subscription = emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new FindYearlyPerformance(null, null),
+                ResponseTypes.instanceOf(YearlyPerformanceReport.class), ResponseTypes.instanceOf(YearlyPerformanceReport.class)), 16);
+        projection.handle(new FindYearlyPerformance(null, null)); // every year cached
+
+        // the other segment (another thread or node) adds a row to 2015 and a new year: not through this cache
+        database.getCollection(YearlyPerformanceProjection.REPORT).updateOne(new Document("_id", 2015),
+                new Document("$set", new Document("rows.e", new Document("program", "KOICA").append("direction", "INBOUND")
+                        .append("partner", "Nepal").append("startDate", "2015-05-01").append("endDate", "2015-05-09")
+                        .append("people", 3))));
+        database.getCollection(YearlyPerformanceProjection.REPORT).insertOne(new Document("_id", 2030).append("rows", new Document()));
+
+        // this segment's batch changes 2016: the update it sends is the whole report as MongoDB holds it
+        deliver(projection, event("n", imported("n", Program.KOICA, Direction.INBOUND, "Nepal", "2016-05-01", "2016-05-09", 9)));
+        emitter.complete(q -> true);
+        List<YearlyPerformanceReport> updates = subscription.getUpdates().map(SubscriptionQueryUpdateMessage::getPayload)
+                .map(YearlyPerformanceReport.class::cast).collectList().block(Duration.ofSeconds(5));
+        assertThat(updates).hasSize(1);
+        YearlyPerformanceReport sent = updates.get(0);
+        assertThat(sent.years()).extracting(Year::year).containsExactly(2030, 2016, 2015);
+        assertThat(sent.years().get(2).people()).isEqualTo(21);
+        assertThat(sent.years().get(1).people()).isEqualTo(54);
+        // a query within the TTL may still answer from the cache; past it, MongoDB's rows
+        now[0] += YearlyPerformanceProjection.CACHE_TTL_NANOS;
+        assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(sent);
+    }
 }
