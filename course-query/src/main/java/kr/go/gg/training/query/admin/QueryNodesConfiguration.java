@@ -23,8 +23,11 @@ public class QueryNodesConfiguration {
     ReadModelNodes readModelNodes(MongoDatabase readModelDatabase, StoredTokens readModelStoredTokens,
                                   EventProcessingConfiguration processing,
                                   @Value("${course.query.nodes.coordinated:false}") boolean coordinated) {
-        return new ReadModelNodes(readModelDatabase.getCollection(ReadModelNodes.COLLECTION), readModelStoredTokens.owner(),
-                readModelProcessor(processing), coordinated, Clock.systemUTC());
+        ReadModelNodes nodes = new ReadModelNodes(readModelDatabase.getCollection(ReadModelNodes.COLLECTION),
+                readModelStoredTokens.owner(), readModelProcessor(processing), coordinated, Clock.systemUTC());
+        // the segments as stored (they outlive a change of course.query.segments)
+        nodes.balance(() -> readModelStoredTokens.read(ReadModelConfiguration.PROCESSOR).size());
+        return nodes;
     }
 
     /** The read-model processor, looked up when first needed (Axon builds it after the beans). */

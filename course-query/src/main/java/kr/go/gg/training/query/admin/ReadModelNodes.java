@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import kr.go.gg.training.query.mongo.StoredTokens;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -74,7 +75,10 @@ public class ReadModelNodes implements SmartLifecycle {
     /** The other node's request this node's processor is stopped for; null while it runs. */
     private volatile String stoppedFor;
     private long lastBeat;
+    private long lastRelease;
     private ScheduledExecutorService timer;
+    /** How many segments the processor has in all (stored tokens); 0: no balancing. */
+    private volatile IntSupplier totalSegments = () -> 0;
 
     public ReadModelNodes(MongoCollection<Document> board, String nodeId, Supplier<TrackingEventProcessor> processor,
                           boolean coordinated, Clock clock) {
@@ -83,6 +87,44 @@ public class ReadModelNodes implements SmartLifecycle {
         this.processor = processor;
         this.coordinated = coordinated;
         this.clock = clock;
+    }
+
+    /**
+     * Shares the processor's segments between the live nodes: a node holding more than its part (all segments over
+     * the live nodes, rounded up) releases one, at most one every {@link #RELEASE_PERIOD}, for another node to claim.
+     * Axon's tracking processor claims every segment it has a thread for, so without this the first node started
+     * would keep them all and the others would only stand by.
+     */
+    void balance(IntSupplier totalSegments) {
+        this.totalSegments = totalSegments;
+    }
+
+    static final Duration RELEASE_PERIOD = Duration.ofSeconds(5);
+    /** Long enough for another node to claim it (they try every second under axonserver). */
+    static final Duration RELEASED_FOR = Duration.ofSeconds(3);
+
+    private void balance(long now) {
+        int total = totalSegments.getAsInt();
+        if (total < 2 || stoppedFor != null || !ownRequests.isEmpty() || now - lastRelease < RELEASE_PERIOD.toMillis()) {
+            return;
+        }
+        int live = liveNodes().size();
+        if (live < 2) {
+            return;
+        }
+        TrackingEventProcessor running = processor.get();
+        if (!running.isRunning()) {
+            return;
+        }
+        java.util.Map<Integer, ?> mine = running.processingStatus();
+        int share = (total + live - 1) / live;
+        if (mine.size() > share) {
+            int segment = mine.keySet().stream().max(Integer::compare).orElseThrow();
+            log.info("Holding {} of {} read-model segments with {} query nodes live: releasing segment {} for another node",
+                    mine.size(), total, live, segment);
+            running.releaseSegment(segment, RELEASED_FOR.toMillis(), TimeUnit.MILLISECONDS);
+            lastRelease = now;
+        }
     }
 
     /** A single node: nothing to tell anyone (tests of one node, and the embedded default). */
@@ -185,6 +227,7 @@ public class ReadModelNodes implements SmartLifecycle {
             board.replaceOne(eq("_id", "node:" + nodeId), new Document("_id", "node:" + nodeId).append("kind", "node")
                     .append("node", nodeId).append("seen", now), new ReplaceOptions().upsert(true));
             lastBeat = now;
+            balance(now);
         }
         follow(board.find(eq("_id", ORDER)).first(), now);
     }

@@ -182,6 +182,12 @@ class SeveralQueryNodesTest {
         return owners;
     }
 
+    /** One segment each (a segment being released has no owner). */
+    private boolean shared() {
+        List<String> owners = owners();
+        return owners.size() == 2 && owners.contains("node-a") && owners.contains("node-b");
+    }
+
     private String owner() {
         Document token = client.getDatabase("course").getCollection(ReadModelConfiguration.TRACKING_TOKENS)
                 .find(new Document("processorName", PROCESSOR)).first();
@@ -324,5 +330,36 @@ class SeveralQueryNodesTest {
         events.appendEvents(List.of(GenericEventMessage.asEventMessage("late-1"), GenericEventMessage.asEventMessage("late-2"),
                 GenericEventMessage.asEventMessage("late-3")));
         await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 43);
+    }
+
+    @Test
+    void withTwoSegmentsTheNodesShareThemOneEachAndTheOtherTakesBothWhenOneStops() {
+        Node a = node("node-a", 200, 2);
+        a.board.balance(() -> a.tokens.read(PROCESSOR).size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> owners().equals(List.of("node-a", "node-a"))); // alone: both
+        Node b = node("node-b", 200, 2);
+        b.board.balance(() -> b.tokens.read(PROCESSOR).size());
+
+        // node-a holds more than its part once node-b beats on the board: it releases one segment, node-b claims it
+        await().atMost(Duration.ofSeconds(15)).until(() -> shared());
+        List<String> appended = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            appended.add("shared-" + i);
+        }
+        events.appendEvents(appended.stream().map(GenericEventMessage::asEventMessage).toList());
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 20);
+        assertThat(handled).containsExactlyInAnyOrderElementsOf(appended);
+        assertThat(a.processor().processingStatus()).hasSize(1);
+        assertThat(b.processor().processingStatus()).hasSize(1);
+        // and it stays shared: nobody releases a part it is entitled to
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
+                .until(() -> shared());
+
+        // node-b stops: node-a takes its segment back and processes everything
+        b.stop();
+        nodes.remove(b);
+        await().atMost(Duration.ofSeconds(15)).until(() -> owners().equals(List.of("node-a", "node-a")));
+        events.appendEvents(List.of(GenericEventMessage.asEventMessage("after-1"), GenericEventMessage.asEventMessage("after-2")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 22);
     }
 }
