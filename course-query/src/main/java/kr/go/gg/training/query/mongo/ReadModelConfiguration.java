@@ -204,13 +204,13 @@ public class ReadModelConfiguration {
 
     /**
      * The stored tokens, read without claiming (the projections' status of the whole cluster), and this node's name
-     * and claim timeout in the token store. The name is Axon's default ({@code pid@host}) unless
-     * {@code course.query.node-id} is set; a claim not extended for {@code course.query.token-claim-timeout} (Axon's
+     * and claim timeout in the token store. The name is {@code course.query.node-id}, else the node's Axon Server client
+     * id ({@code axon.axonserver.client-id}) where one is set, else Axon's default ({@code pid@host}); a claim not extended for {@code course.query.token-claim-timeout} (Axon's
      * 10 s by default; 5 s under axonserver) is taken over by another node.
      */
     @Bean
     public StoredTokens readModelStoredTokens(MongoDatabase readModelDatabase,
-                                              @Value("${course.query.node-id:}") String nodeId,
+                                              @Value("${course.query.node-id:${axon.axonserver.client-id:}}") String nodeId,
                                               @Value("${course.query.token-claim-timeout:10s}") Duration claimTimeout) {
         String owner = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
         return new StoredTokens(readModelDatabase.getCollection(TRACKING_TOKENS), TOKEN_SERIALIZER, owner, claimTimeout);

@@ -430,6 +430,22 @@ class ContractClusterIT {
         }
     }
 
+    // ---- 7. the read side scales out ------------------------------------------------------------------------------
+
+    @Test
+    void the_two_query_nodes_share_the_read_model_segments_one_each() {
+        long start = System.nanoTime();
+        java.util.function.Supplier<List<String>> owners = () -> cluster.tokenOwners().stream()
+                .filter(owner -> owner.startsWith("read-models/")).map(owner -> owner.substring(owner.indexOf("owner=") + 6))
+                .sorted().toList();
+        while (System.nanoTime() - start < Duration.ofSeconds(20).toNanos()
+                && !(owners.get().size() == 2 && owners.get().stream().distinct().count() == 2 && !owners.get().contains("null"))) {
+            AxonServerUnderTest.sleep(200);
+        }
+        System.out.printf("[cluster] segments shared after %d ms: %s%n", (System.nanoTime() - start) / 1_000_000, cluster.tokenOwners());
+        assertThat(owners.get()).hasSize(2).doesNotContain("null").doesNotHaveDuplicates();
+    }
+
     // ---- 6. replay ---------------------------------------------------------------------------------------------
 
     @Test
