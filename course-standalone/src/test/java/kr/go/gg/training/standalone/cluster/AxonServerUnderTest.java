@@ -32,13 +32,13 @@ final class AxonServerUnderTest {
     static final String HOW_TO_RUN = "No Axon Server for the cluster tests: no Docker engine for Testcontainers and"
             + " AXONSERVER_SERVERS is not set. To run them, start an Axon Server (SE 4.6+) and run e.g."
             + " AXONSERVER_SERVERS=localhost:8124 AXONSERVER_HTTP=http://localhost:8024"
-            + " AXONSERVER_STOP_COMMAND=/opt/axonserver/stop.sh AXONSERVER_START_COMMAND=/opt/axonserver/start.sh"
+            + " AXONSERVER_STOP_COMMAND=/path/to/stop-axon-server AXONSERVER_START_COMMAND=/path/to/start-axon-server"
             + " ./mvnw -B -pl course-standalone -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false"
             + " -Dit.test='*ClusterIT'";
 
     static final String HOW_TO_STOP = "Axon Server cannot be stopped and restarted by this run: set"
-            + " AXONSERVER_STOP_COMMAND and AXONSERVER_START_COMMAND (shell commands, e.g. /opt/axonserver/stop.sh and"
-            + " /opt/axonserver/start.sh), or run where Testcontainers has a Docker engine";
+            + " AXONSERVER_STOP_COMMAND and AXONSERVER_START_COMMAND (shell commands, e.g. /path/to/stop-axon-server and"
+            + " /path/to/start-axon-server), or run where Testcontainers has a Docker engine";
 
     enum Source { TESTCONTAINERS, ENVIRONMENT, NONE }
 

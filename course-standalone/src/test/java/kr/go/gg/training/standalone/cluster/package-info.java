@@ -7,7 +7,7 @@
  * stops and restarts it ({@code AXONSERVER_STOP_COMMAND} / {@code AXONSERVER_START_COMMAND}, else those tests skip).
  * <pre>
  * AXONSERVER_SERVERS=localhost:8124 AXONSERVER_HTTP=http://localhost:8024 \
- * AXONSERVER_STOP_COMMAND=/opt/axonserver/stop.sh AXONSERVER_START_COMMAND=/opt/axonserver/start.sh \
+ * AXONSERVER_STOP_COMMAND=/path/to/stop-axon-server AXONSERVER_START_COMMAND=/path/to/start-axon-server \
  * ./mvnw -B -pl course-standalone -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*ClusterIT'
  * </pre>
  * Axon Server keeps its events across runs and SE has one context: the tests filter by their own run's ids and
