@@ -1,6 +1,6 @@
 package kr.go.gg.training.api.course;
 
-/** The course lifecycle of DOMAIN.md, in its order; the last three are terminal side exits. */
+/** The course lifecycle of docs/domain.md, in its order; the last three are terminal side exits. */
 public enum CourseStatus {
     PROPOSED,
     DEMAND_SURVEYED,

@@ -2,7 +2,7 @@ package kr.go.gg.training.api.course;
 
 import java.time.LocalDate;
 
-/** One course as dashboards list it (API.md: GET /api/courses). Dates are null until scheduled. */
+/** One course as dashboards list it (docs/api.md: GET /api/courses). Dates are null until scheduled. */
 public record CourseSummary(String courseId,
                             String title,
                             Program program,

@@ -3,6 +3,6 @@ package kr.go.gg.training.api.course;
 import java.util.List;
 import java.util.Map;
 
-/** API.md: {@code {"stages":{"PROPOSED":[...],...}}}; every stage is present, possibly empty. */
+/** docs/api.md: {@code {"stages":{"PROPOSED":[...],...}}}; every stage is present, possibly empty. */
 public record KoicaPipeline(Map<CourseStatus, List<CourseSummary>> stages) {
 }

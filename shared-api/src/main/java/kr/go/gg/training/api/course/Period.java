@@ -22,7 +22,7 @@ public record Period(LocalDate startDate, LocalDate endDate) {
         }
     }
 
-    /** Courses count in the year their training starts (DOMAIN.md). */
+    /** Courses count in the year their training starts (docs/domain.md). */
     public int year() {
         return startDate.getYear();
     }

@@ -3,7 +3,7 @@ package kr.go.gg.training.api.security;
 import java.util.Set;
 
 /**
- * The documented local users' plain passwords (API.md). A profile other than {@code standalone} that is
+ * The documented local users' plain passwords (docs/api.md). A profile other than {@code standalone} that is
  * configured with any of them must refuse to start: they are public knowledge.
  */
 public final class LocalUsers {

@@ -1,6 +1,6 @@
 package kr.go.gg.training.api.security;
 
-/** The roles of API.md. Spring Security sees them as authorities {@code ROLE_<name>}. */
+/** The roles of docs/api.md. Spring Security sees them as authorities {@code ROLE_<name>}. */
 public enum Role {
     STAFF,
     AUDITOR,
