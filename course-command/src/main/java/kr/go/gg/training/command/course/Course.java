@@ -55,7 +55,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A training course through the lifecycle of DOMAIN.md. Command handlers answer the aggregate's version
+ * A training course through the lifecycle of docs/domain.md. Command handlers answer the aggregate's version
  * (the sequence number of its last event) so that a client can read its own write on the query side.
  * The event sourcing handlers are the one folding of a course's events (history and time travel reuse them).
  */

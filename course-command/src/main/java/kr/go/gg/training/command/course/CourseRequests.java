@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Program;
 
-/** Request bodies of the course endpoints (API.md). Value rules beyond these live in shared-api's constructors. */
+/** Request bodies of the course endpoints (docs/api.md). Value rules beyond these live in shared-api's constructors. */
 public final class CourseRequests {
 
     private CourseRequests() {

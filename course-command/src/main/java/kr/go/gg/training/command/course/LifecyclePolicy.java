@@ -11,7 +11,7 @@ import kr.go.gg.training.api.course.Program;
 import static kr.go.gg.training.command.course.Step.*;
 
 /**
- * Which steps the lifecycle of DOMAIN.md allows in each state. KOICA courses pass the selection procedure
+ * Which steps the lifecycle of docs/domain.md allows in each state. KOICA courses pass the selection procedure
  * before they can be scheduled; China exchange courses are scheduled straight from PROPOSED.
  */
 public final class LifecyclePolicy {

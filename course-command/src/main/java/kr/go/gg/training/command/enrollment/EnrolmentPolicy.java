@@ -7,7 +7,7 @@ import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
 
-/** The enrolment rules of DOMAIN.md, one named check each (the course's state is checked by the lifecycle). */
+/** The enrolment rules of docs/domain.md, one named check each (the course's state is checked by the lifecycle). */
 public final class EnrolmentPolicy {
 
     private EnrolmentPolicy() {

@@ -70,7 +70,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Model-based, over every course command: a random sequence (propose first, then any of demand survey, selection
  * yes/no, invitation, consignee selection yes/no, schedule, enrol, withdraw, start, complete, cancel, with dates in
  * plausible order or not) is driven through the aggregate's command handlers (Axon's AggregateTestFixture, one
- * command at a time on the events accepted so far). A simple model of DOMAIN.md predicts each answer: the aggregate
+ * command at a time on the events accepted so far). A model of docs/domain.md predicts each answer: the aggregate
  * must accept exactly what the model accepts, with the model's event, and refuse the rest with a refusal and no
  * event. After every step, on the aggregate's own state: enrolled never exceeds capacity; enrolled = enrolments -
  * withdrawals; the status stays or moves forward along the lifecycle (REJECTED, NOT_AWARDED, CANCELLED and COMPLETED
@@ -87,7 +87,7 @@ class CourseLifecyclePropertiesTest {
             new Trainee("Li", "Jiangsu", "Nanjing", "Officer", null));
     private static final Set<CourseStatus> TERMINAL = EnumSet.of(COMPLETED, REJECTED, NOT_AWARDED, CANCELLED);
 
-    /** DOMAIN.md's lifecycle: the statuses each status may move on to (staying put is allowed unless terminal). */
+    /** docs/domain.md's lifecycle: the statuses each status may move on to (staying put is allowed unless terminal). */
     private static Set<CourseStatus> forward(Program program, CourseStatus from) {
         return switch (from) {
             case PROPOSED -> program == Program.KOICA ? EnumSet.of(DEMAND_SURVEYED, CANCELLED) : EnumSet.of(SCHEDULED, CANCELLED);
@@ -269,7 +269,7 @@ class CourseLifecyclePropertiesTest {
         }
     }
 
-    /** The model: DOMAIN.md's rules, written down independently of the aggregate's policies. */
+    /** The model: the rules of docs/domain.md, written down independently of the aggregate's policies. */
     private static final class Model {
         final boolean agreementInForce;
         boolean exists;
