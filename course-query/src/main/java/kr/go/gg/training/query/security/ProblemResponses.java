@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as {@code application/problem+json} (API.md), written before any controller is reached. */
+/** 401 and 403 as {@code application/problem+json} (docs/api.md), written before any controller is reached. */
 public final class ProblemResponses {
 
     private ProblemResponses() {

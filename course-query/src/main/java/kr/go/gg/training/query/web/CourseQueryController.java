@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The course, roster, pipeline and agreement queries of API.md, answered through the query bus only. */
+/** The course, roster, pipeline and agreement queries of docs/api.md, answered through the query bus only. */
 @RestController
 public class CourseQueryController {
 
