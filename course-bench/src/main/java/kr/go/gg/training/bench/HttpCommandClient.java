@@ -25,7 +25,7 @@ import kr.go.gg.training.api.course.StartCourse;
 import kr.go.gg.training.api.enrollment.EnrollTrainee;
 
 /**
- * Sends the commands of {@link CoursePlan} over the HTTP contract (API.md) with a real HTTP client and Basic auth,
+ * Sends the commands of {@link CoursePlan} over the HTTP contract (docs/api.md) with a real HTTP client and Basic auth,
  * as a dashboard's back office would. The course id is the one the server answers to the proposal.
  */
 public final class HttpCommandClient {

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A real HTTP client for the contract of API.md, as an outside client would use it. */
+/** A real HTTP client for the HTTP contract (docs/api.md), as an outside client would use it. */
 final class HttpApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every cell of API.md's role matrix: no credentials 401, wrong role 403, both as problem+json; an allowed role
+ * Every cell of docs/api.md's role matrix: no credentials 401, wrong role 403, both as problem+json; an allowed role
  * gets past security (its answer may still be 400 or 404 for the dummy ids and bodies used here).
  */
 class RoleMatrixTest extends StandaloneTestBase {

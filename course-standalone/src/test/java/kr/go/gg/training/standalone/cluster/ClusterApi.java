@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A real HTTP client (java.net.http) for the contract of API.md against one node of the cluster. It is the
+ * A real HTTP client (java.net.http) for the HTTP contract (docs/api.md) against one node of the cluster. It is the
  * standalone tests' {@code HttpApi} with what the cluster tests need beside it: the cluster's own (generated)
  * passwords instead of the documented local ones, request headers (Idempotency-Key), the answer's headers
  * (Retry-After, Idempotent-Replayed, X-Course-Version) and a bound on every request, so that a node that hangs

@@ -38,7 +38,7 @@ import java.util.UUID;
  */
 final class ClusterNodes implements AutoCloseable {
 
-    /** The test users (API.md's roles) and their passwords, generated once per JVM, never the documented ones. */
+    /** The test users (docs/api.md's roles) and their passwords, generated once per JVM, never the documented ones. */
     static final Map<String, String> PASSWORDS = passwords();
     private static final Map<String, String> ROLES = Map.of("staff", "STAFF", "auditor", "AUDITOR", "viewer", "VIEWER",
             "admin", "ADMIN");

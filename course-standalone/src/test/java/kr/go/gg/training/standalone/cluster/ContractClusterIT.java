@@ -31,7 +31,7 @@ import static kr.go.gg.training.standalone.cluster.CourseSteps.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The HTTP contract (API.md) in the production shape: two command nodes and two query nodes on one Axon Server
+ * The HTTP contract (docs/api.md) in the production shape: two command nodes and two query nodes on one Axon Server
  * ({@link ClusterNodes}). Every command and query answers as on the embedded default, through either node;
  * idempotency holds across nodes; agreements recorded on one node hold on every node; a replay on one query node
  * leaves both answering the same complete read models. Axon Server keeps its events across runs: every check

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The requests of API.md the cluster tests send, and the checks they repeat. */
+/** The requests of the HTTP contract (docs/api.md) the cluster tests send, and the checks they repeat. */
 final class CourseSteps {
 
     /** China's provincial-level divisions that the tests record agreements for (the seed's five first). */
