@@ -50,8 +50,21 @@ public class ReadModelConfiguration {
 
     @Bean
     public MongoDatabase readModelDatabase(MongoClient mongoClient,
-                                           @Value("${spring.data.mongodb.database:course}") String database) {
-        return mongoClient.getDatabase(database);
+                                           @Value("${spring.data.mongodb.database:}") String database,
+                                           @Value("${spring.data.mongodb.uri:}") String uri) {
+        return mongoClient.getDatabase(databaseName(database, uri));
+    }
+
+    /**
+     * {@code spring.data.mongodb.database}, else the database the URI names (production: {@code MONGODB_URI}), else
+     * {@code course}: the order in which Boot's own Mongo settings read them.
+     */
+    static String databaseName(String database, String uri) {
+        if (database != null && !database.isBlank()) {
+            return database;
+        }
+        String named = uri == null || uri.isBlank() ? null : new com.mongodb.ConnectionString(uri).getDatabase();
+        return named == null || named.isBlank() ? "course" : named;
     }
 
     /**
@@ -106,7 +119,7 @@ public class ReadModelConfiguration {
                                                 ReadModelClaim readModelClaim,
                                                 PolledEventStore readModelEventSource,
                                                 StoredTokens readModelStoredTokens,
-                                                @Value("${spring.data.mongodb.database:course}") String database,
+                                                MongoDatabase readModelDatabase,
                                                 @Value("${course.query.batch-size:2000}") int batchSize,
                                                 @Value("${course.query.segments:1}") int segments,
                                                 @Value("${course.query.processor-metrics:false}") boolean processorMetrics,
@@ -122,7 +135,7 @@ public class ReadModelConfiguration {
         }
         TokenStore tokenStore = new ClaimWatchingTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
-                        .mongoDatabase(mongoClient, database)
+                        .mongoDatabase(mongoClient, readModelDatabase.getName())
                         .trackingTokensCollectionName(TRACKING_TOKENS)
                         .build())
                 .serializer(TOKEN_SERIALIZER)
