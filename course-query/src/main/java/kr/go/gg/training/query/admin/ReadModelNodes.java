@@ -76,6 +76,8 @@ public class ReadModelNodes implements SmartLifecycle {
     private volatile String stoppedFor;
     private long lastBeat;
     private long lastRelease;
+    /** Since when this node has held more than its part without a break; -1 while it does not. */
+    private long overShareSince = -1;
     private ScheduledExecutorService timer;
     /** How many segments the processor has in all (stored tokens); 0: no balancing. */
     private volatile IntSupplier totalSegments = () -> 0;
@@ -91,7 +93,8 @@ public class ReadModelNodes implements SmartLifecycle {
 
     /**
      * Shares the processor's segments between the live nodes: a node holding more than its part (all segments over
-     * the live nodes, rounded up) releases one, at most one every {@link #RELEASE_PERIOD}, for another node to claim.
+     * the live nodes, rounded up) for {@link #RELEASE_PERIOD} without a break releases one, at most one per period, for
+     * another node to claim. Waiting that long leaves the recovery after a restart (every node claiming at once) alone.
      * Axon's tracking processor claims every segment it has a thread for, so without this the first node started
      * would keep them all and the others would only stand by.
      */
@@ -105,25 +108,27 @@ public class ReadModelNodes implements SmartLifecycle {
 
     private void balance(long now) {
         int total = totalSegments.getAsInt();
-        if (total < 2 || stoppedFor != null || !ownRequests.isEmpty() || now - lastRelease < RELEASE_PERIOD.toMillis()) {
+        if (total < 2 || stoppedFor != null || !ownRequests.isEmpty()) {
+            overShareSince = -1;
             return;
         }
         int live = liveNodes().size();
-        if (live < 2) {
-            return;
-        }
         TrackingEventProcessor running = processor.get();
-        if (!running.isRunning()) {
+        java.util.Map<Integer, ?> mine = running.isRunning() ? running.processingStatus() : java.util.Map.of();
+        if (live < 2 || mine.size() <= (total + live - 1) / live) {
+            overShareSince = -1;
             return;
         }
-        java.util.Map<Integer, ?> mine = running.processingStatus();
-        int share = (total + live - 1) / live;
-        if (mine.size() > share) {
+        if (overShareSince < 0) {
+            overShareSince = now;
+        }
+        if (now - overShareSince >= RELEASE_PERIOD.toMillis() && now - lastRelease >= RELEASE_PERIOD.toMillis()) {
             int segment = mine.keySet().stream().max(Integer::compare).orElseThrow();
             log.info("Holding {} of {} read-model segments with {} query nodes live: releasing segment {} for another node",
                     mine.size(), total, live, segment);
             running.releaseSegment(segment, RELEASED_FOR.toMillis(), TimeUnit.MILLISECONDS);
             lastRelease = now;
+            overShareSince = -1;
         }
     }
 
