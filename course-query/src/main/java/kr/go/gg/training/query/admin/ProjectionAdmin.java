@@ -124,13 +124,21 @@ public class ProjectionAdmin implements SmartLifecycle {
                 throw new ReplayNotPossible("Not every query node stopped its read-model processor in time; nothing "
                         + "was reset. Retry shortly.", e);
             }
-            Map<Integer, TrackingToken> stored;
-            try {
-                stored = claimedTokens();
-            } catch (UnableToClaimTokenException e) {
-                log.warn("Replay of {} not started: {}", name, e.getMessage());
-                throw new ReplayNotPossible("Another query node still holds the read-model processor's claim; nothing "
-                        + "was reset. Retry shortly.", e);
+            // a claim that a stopped node could not release (or one just handed over between nodes) runs out
+            // after the claim timeout: keep trying until then, within the stop timeout
+            Map<Integer, TrackingToken> stored = null;
+            long deadline = System.nanoTime() + stopTimeout.toNanos();
+            while (stored == null) {
+                try {
+                    stored = claimedTokens();
+                } catch (UnableToClaimTokenException e) {
+                    if (System.nanoTime() > deadline) {
+                        log.warn("Replay of {} not started: {}", name, e.getMessage());
+                        throw new ReplayNotPossible("Another query node still holds the read-model processor's claim;"
+                                + " nothing was reset. Retry shortly.", e);
+                    }
+                    sleepBriefly();
+                }
             }
             if (stored.values().stream().anyMatch(java.util.Objects::nonNull)) {
                 ProjectionReplay replay = runningReplay(stored).map(running -> running.and(name)).orElse(ProjectionReplay.of(name));
@@ -284,5 +292,14 @@ public class ProjectionAdmin implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return progressLog != null;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayNotPossible("Interrupted while waiting for the read-model processor's claims", e);
+        }
     }
 }
