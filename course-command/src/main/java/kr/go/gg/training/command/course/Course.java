@@ -92,7 +92,7 @@ public class Course {
             return chain.proceed();
         } catch (DomainRefusal refusal) {
             if (courseId != null) {
-                freshness.confirm(courseId.value(), answered.version());
+                freshness.confirm(courseId.value(), version());
             }
             throw refusal;
         }

@@ -10,8 +10,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
- * The Idempotency-Keys an aggregate's own events carry, and its version: an aggregate member that sees every
- * event of its aggregate. A command whose key is here with the same request answers {@link Replayed} and appends
+ * The Idempotency-Keys an aggregate's own events carry: an aggregate member that sees every event of its
+ * aggregate. A command whose key is here with the same request answers {@link Replayed} and appends
  * nothing; with another request it is refused ({@link IdempotencyKeyReused}). A refused command appends no event,
  * so its key stays free.
  */
@@ -21,16 +21,13 @@ public class AnsweredKeys {
     }
 
     private final Map<String, Answered> answered = new HashMap<>();
-    private long version = -1;
 
     @EventSourcingHandler
     void on(EventMessage<?> event) {
-        if (event instanceof DomainEventMessage<?> domainEvent) {
-            version = domainEvent.getSequenceNumber();
-        }
         String key = IdempotencyKeys.scopedKey(event);
-        if (key != null) {
-            answered.put(key, new Answered((String) event.getMetaData().get(IdempotencyKeys.FINGERPRINT), version));
+        if (key != null && event instanceof DomainEventMessage<?> domainEvent) {
+            answered.put(key, new Answered((String) event.getMetaData().get(IdempotencyKeys.FINGERPRINT),
+                    domainEvent.getSequenceNumber()));
         }
     }
 
@@ -45,10 +42,5 @@ public class AnsweredKeys {
             throw new IdempotencyKeyReused((String) command.getMetaData().get(IdempotencyKeys.KEY));
         }
         return Optional.of(new Replayed(first.version()));
-    }
-
-    /** The sequence number of the aggregate's last event (-1 before the first). */
-    public long version() {
-        return version;
     }
 }
