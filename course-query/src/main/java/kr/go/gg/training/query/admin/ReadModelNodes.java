@@ -107,14 +107,15 @@ public class ReadModelNodes implements SmartLifecycle {
     static final Duration RELEASED_FOR = Duration.ofSeconds(3);
 
     private void balance(long now) {
-        int total = totalSegments.getAsInt();
-        if (total < 2 || stoppedFor != null || !ownRequests.isEmpty()) {
+        TrackingEventProcessor running = processor.get();
+        java.util.Map<Integer, ?> mine = running.isRunning() ? running.processingStatus() : java.util.Map.of();
+        // a node with one segment or none never holds more than its part: no reads of the board or the tokens
+        if (mine.size() < 2 || stoppedFor != null || !ownRequests.isEmpty()) {
             overShareSince = -1;
             return;
         }
+        int total = totalSegments.getAsInt();
         int live = liveNodes().size();
-        TrackingEventProcessor running = processor.get();
-        java.util.Map<Integer, ?> mine = running.isRunning() ? running.processingStatus() : java.util.Map.of();
         if (live < 2 || mine.size() <= (total + live - 1) / live) {
             overShareSince = -1;
             return;
