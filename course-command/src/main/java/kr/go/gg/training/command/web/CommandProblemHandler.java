@@ -22,6 +22,8 @@ import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -42,6 +44,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(basePackages = "kr.go.gg.training.command")
 public class CommandProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProblemHandler.class);
 
     public record FieldProblem(String field, String message) {
     }
@@ -124,7 +128,6 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static final String RETRY_AFTER_SECONDS = "2";
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandProblemHandler.class);
 
     public static Optional<Refusal> refusalOf(CommandExecutionException e) {
         return e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);

@@ -196,9 +196,8 @@ final class ClusterNodes implements AutoCloseable {
                 "--axon.axonserver.servers=" + axonServer.servers(),
                 "--axon.axonserver.client-id=" + clientId,
                 "--course.data-dir=" + dataDir,
-                // the axonserver profile reads MONGODB_URI into spring.data.mongodb.uri; the module reads the
-                // database name from spring.data.mongodb.database (course-query.yml sets it to "course"), not from
-                // the URI, so both are given
+                // the axonserver profile reads MONGODB_URI into spring.data.mongodb.uri; the read models' database
+                // is the one it names (an explicit spring.data.mongodb.database would win: the same name is given)
                 "--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort + "/" + mongoDatabase,
                 "--spring.data.mongodb.database=" + mongoDatabase,
                 "--spring.config.location=" + ownApplicationYml(CourseQueryApplication.class, "course-query.yml")));
