@@ -1,11 +1,13 @@
-package kr.go.gg.training.command.security;
+package kr.go.gg.training.support.security;
 
 import java.util.Map;
 
-import kr.go.gg.training.api.security.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code course.security.users.<name>.password / .role}: the users allowed in (passwords may carry {id} prefixes). */
+/**
+ * {@code course.security.users.<name>.password / .role}: the users allowed in. Each password carries its encoder's
+ * prefix ({@code {bcrypt}...}, {@code {noop}...}).
+ */
 @ConfigurationProperties("course.security")
 public record CourseSecurityProperties(Map<String, User> users) {
 

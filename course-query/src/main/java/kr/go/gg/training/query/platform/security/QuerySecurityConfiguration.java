@@ -1,13 +1,13 @@
-package kr.go.gg.training.query.security;
+package kr.go.gg.training.query.platform.security;
 
 import jakarta.servlet.DispatcherType;
-import kr.go.gg.training.api.security.Role;
+import kr.go.gg.training.support.security.ProblemResponses;
+import kr.go.gg.training.support.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -15,7 +15,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * The query paths (docs/design.md: {@code @Order(20)}, after the command module's chain): every GET under
  * {@code /api/**} and everything under {@code /api/admin/**}. Rosters are personal data: not for VIEWER. The audit
- * log (who did what) is for AUDITOR and ADMIN only.
+ * log (who did what) is for AUDITOR and ADMIN only. Users, password encoder and the fallback chain come from
+ * course-support ({@code CourseSecurityAutoConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurityConfiguration {
@@ -25,7 +26,7 @@ public class QuerySecurityConfiguration {
     @Bean
     @Order(20)
     public SecurityFilterChain querySecurityFilterChain(HttpSecurity http) throws Exception {
-        return http
+        return ProblemResponses.statelessBasic(http)
                 .securityMatcher(new OrRequestMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/api/admin/**")))
@@ -40,11 +41,6 @@ public class QuerySecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/courses", "/api/courses/*", "/api/courses/*/stream", "/api/reports/**",
                                 "/api/pipeline", "/api/agreements").hasAnyRole(EVERY_ROLE)
                         .anyRequest().hasAnyRole(Role.STAFF.name(), Role.AUDITOR.name(), Role.ADMIN.name()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(ProblemResponses.unauthorized())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable()) // stateless HTTP Basic API: no session cookie to forge with
                 .build();
     }
 }

@@ -1,4 +1,4 @@
-package kr.go.gg.training.api.security;
+package kr.go.gg.training.support.security;
 
 /** The roles of docs/api.md. Spring Security sees them as authorities {@code ROLE_<name>}. */
 public enum Role {

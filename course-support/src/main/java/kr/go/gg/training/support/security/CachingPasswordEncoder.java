@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.security;
+package kr.go.gg.training.support.security;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -21,7 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * (docs/benchmarks.md, HTTP). This encoder remembers successful checks briefly (10,000 at most, 5 minutes each),
  * keyed by a SHA-256 of (per-process random salt, stored hash, presented password), never the password itself.
  * A failed check is never remembered: wrong passwords always take the delegate's full, slow path.
- * {@code encode} and {@code upgradeEncoding} delegate. Kept parallel with the query module's copy.
+ * {@code encode} and {@code upgradeEncoding} delegate.
  */
 final class CachingPasswordEncoder implements PasswordEncoder {
 

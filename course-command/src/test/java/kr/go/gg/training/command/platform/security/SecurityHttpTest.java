@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.security;
+package kr.go.gg.training.command.platform.security;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package kr.go.gg.training.api.security;
+package kr.go.gg.training.support.security;
 
 import java.util.Set;
 

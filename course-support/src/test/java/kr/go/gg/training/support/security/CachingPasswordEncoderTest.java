@@ -1,4 +1,4 @@
-package kr.go.gg.training.query.security;
+package kr.go.gg.training.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,7 +103,7 @@ class CachingPasswordEncoderTest {
 
     @Test
     void the_bean_wraps_the_delegating_encoder() {
-        PasswordEncoder bean = new CourseUsersConfiguration().coursePasswordEncoder();
+        PasswordEncoder bean = new CourseSecurityAutoConfiguration().coursePasswordEncoder();
         assertThat(bean).isInstanceOf(CachingPasswordEncoder.class);
         assertThat(bean.matches("staff-pass", bean.encode("staff-pass"))).isTrue();
         assertThat(bean.matches("staff-pass", "{noop}staff-pass")).isTrue();
