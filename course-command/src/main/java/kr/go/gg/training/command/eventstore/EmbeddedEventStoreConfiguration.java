@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Profile;
 
 /**
  * The embedded default: the JDBC event storage engine on the DataSource ({@code spring.datasource.url}, an H2 file
- * under {@code course.data-dir}), its schema, and the file kept bounded. Under profile {@code axonserver} the Axon
+ * under {@code course.data-dir}) and the file kept bounded (the tables: course-support's EventTableSchema). Under profile {@code axonserver} the Axon
  * Server event store takes over and none of this exists.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,11 +56,6 @@ public class EmbeddedEventStoreConfiguration {
                 .schema(eventSchemas.getIfAvailable(EventSchema::new))
                 .readEventDataWithGaps(BoundedGapQuery.INSTANCE)
                 .build();
-    }
-
-    @Bean
-    EventStoreSchema eventStoreSchema(DataSource dataSource) {
-        return new EventStoreSchema(dataSource);
     }
 
     /** One process appends: a cached aggregate is what the store holds. */

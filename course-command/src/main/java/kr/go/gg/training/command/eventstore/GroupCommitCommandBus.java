@@ -27,9 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import kr.go.gg.training.command.metadata.CorrelationIdFilter;
+import kr.go.gg.training.support.logging.CorrelationIdFilter;
 import kr.go.gg.training.command.metadata.UserAndCorrelationDispatchInterceptor;
-import kr.go.gg.training.command.metadata.UserMdcFilter;
+import kr.go.gg.training.support.logging.UserMdcFilter;
 
 /**
  * Group commit for the embedded event store. With {@code WRITE_DELAY=0} every H2 commit writes a chunk to the

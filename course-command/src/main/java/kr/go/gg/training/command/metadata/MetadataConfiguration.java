@@ -7,11 +7,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * Who did what: commands carry {@code user} and {@code correlationId} (the HTTP request's), and both are copied
@@ -47,22 +44,5 @@ public class MetadataConfiguration {
     @ConditionalOnMissingBean(MessageOriginProvider.class)
     MessageOriginProvider messageOriginProvider() {
         return new MessageOriginProvider("causationId", "traceId");
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(name = "correlationIdFilter")
-    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
-        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
-
-    /** Just after Spring Security's filter chain, which has authenticated the caller by then. */
-    @Bean
-    @ConditionalOnMissingBean(name = "userMdcFilter")
-    FilterRegistrationBean<UserMdcFilter> userMdcFilter() {
-        FilterRegistrationBean<UserMdcFilter> registration = new FilterRegistrationBean<>(new UserMdcFilter());
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
-        return registration;
     }
 }

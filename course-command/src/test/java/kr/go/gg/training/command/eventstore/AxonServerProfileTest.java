@@ -1,5 +1,6 @@
 package kr.go.gg.training.command.eventstore;
 
+import kr.go.gg.training.support.eventtable.EventTableSchema;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -35,7 +36,7 @@ class AxonServerProfileTest {
                         "--course.security.users.ops.role=ADMIN")) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBeansOfType(JdbcEventStorageEngine.class)).isEmpty();
-            assertThat(context.getBeansOfType(EventStoreSchema.class)).isEmpty();
+            assertThat(context.getBeansOfType(EventTableSchema.class)).isEmpty();
             assertThat(context.getBean(AxonServerConnectionManager.class)).isNotNull();
             // no database of its own: keys in the aggregates' events, agreements read from the event stream
             assertThat(context.getBeansOfType(DataSource.class)).isEmpty();

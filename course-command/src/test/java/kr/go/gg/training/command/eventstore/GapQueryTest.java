@@ -1,5 +1,6 @@
 package kr.go.gg.training.command.eventstore;
 
+import kr.go.gg.training.support.eventtable.EventTableSchema;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -59,7 +60,7 @@ class GapQueryTest {
         h2.setURL("jdbc:h2:mem:gap-query-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         dataSource = h2;
-        new EventStoreSchema(dataSource).afterPropertiesSet();
+        new EventTableSchema(dataSource).afterPropertiesSet();
         engine = new EmbeddedEventStoreConfiguration().eventStorageEngine(serializer, new UniqueViolationResolver(),
                 serializer, DefaultConfigurer.defaultConfiguration(false).buildConfiguration(),
                 new DataSourceConnectionProvider(dataSource), NoTransactionManager.INSTANCE,

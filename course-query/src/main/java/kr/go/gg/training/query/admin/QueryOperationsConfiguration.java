@@ -3,16 +3,13 @@ package kr.go.gg.training.query.admin;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 
 /**
  * Metrics and health of the query side: gauge {@code course.projection.lag} per tracking processor ({@code read-models}) (see
  * /actuator/metrics); health groups {@code liveness} and {@code readiness} (course-query.yml) without their listing
- * in the anonymous answer (the command side declares the same bean; one copy in standalone); the correlation id and
+ * in the anonymous answer (course-support's HealthGroupNamesHidden); the correlation id and
  * user of the causing command in the logging MDC while an event handler runs.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,12 +27,5 @@ public class QueryOperationsConfiguration {
         EventLoggingContext interceptor = new EventLoggingContext();
         return configurer -> configurer.eventProcessing(processing ->
                 processing.registerDefaultHandlerInterceptor((configuration, processorName) -> interceptor));
-    }
-
-    @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    @ConditionalOnMissingBean(name = "healthGroupNamesHidden")
-    static HealthGroupNamesHidden healthGroupNamesHidden() {
-        return new HealthGroupNamesHidden();
     }
 }

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.operations;
+package kr.go.gg.training.support.health;
 
 import java.util.Set;
 
@@ -10,7 +10,7 @@ import org.springframework.boot.actuate.health.HealthEndpointGroupsPostProcessor
  * Keeps {@code /actuator/health} answering anonymous callers with the overall status only ({@code {"status":"UP"}}):
  * Boot lists the names of the health groups in that answer ({@code "groups":["liveness","readiness"]}). The groups
  * still answer at {@code /actuator/health/liveness} and {@code /actuator/health/readiness}; only their listing
- * is dropped (group membership validation is off, see course-command.yml, and no group has an additional path).
+ * is dropped (group membership validation is off, see each app's yml, and no group has an additional path).
  */
 public class HealthGroupNamesHidden implements HealthEndpointGroupsPostProcessor {
 

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.metadata;
+package kr.go.gg.training.support.logging;
 
 import java.io.IOException;
 

@@ -1,10 +1,8 @@
-package kr.go.gg.training.command.operations;
+package kr.go.gg.training.support.logging;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import kr.go.gg.training.command.metadata.CorrelationIdFilter;
-import kr.go.gg.training.command.metadata.UserMdcFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -52,5 +50,22 @@ class MdcFiltersTest {
                 new UserMdcFilter().doFilter(req, res, (innerRequest, innerResponse) -> seen.putAll(MDC.getCopyOfContextMap())));
         assertThat(seen.get("correlationId")).matches("[0-9a-f-]{36}");
         assertThat(seen).doesNotContainKey("user");
+    }
+
+    /** One registration per process (LoggingContextAutoConfiguration): nothing found in the MDC is taken as the request's. */
+    @Test
+    void a_value_left_in_the_mdc_is_not_taken_for_the_requests_own() throws Exception {
+        MDC.put("correlationId", "left-over");
+        MDC.put("user", "someone-else");
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/courses");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("viewer", null,
+                AuthorityUtils.createAuthorityList("ROLE_VIEWER")));
+        Map<String, String> seen = new HashMap<>();
+        new CorrelationIdFilter().doFilter(request, response, (req, res) ->
+                new UserMdcFilter().doFilter(req, res, (innerRequest, innerResponse) -> seen.putAll(MDC.getCopyOfContextMap())));
+        assertThat(seen.get("correlationId")).isNotEqualTo("left-over").isEqualTo(response.getHeader(CorrelationIdFilter.HEADER))
+                .isEqualTo(request.getAttribute(CorrelationIdFilter.ATTRIBUTE));
+        assertThat(seen).containsEntry("user", "viewer");
     }
 }
