@@ -23,19 +23,28 @@ class MdcFiltersTest {
         MDC.clear();
     }
 
+    private static void signIn(String user, String role) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                AuthorityUtils.createAuthorityList(role)));
+    }
+
+    /** Both filters in their order, as the request passes them; what the MDC held while it was served. */
+    private static Map<String, String> serve(MockHttpServletRequest request, MockHttpServletResponse response)
+            throws Exception {
+        Map<String, String> seen = new HashMap<>();
+        new CorrelationIdFilter().doFilter(request, response, (req, res) ->
+                new UserMdcFilter().doFilter(req, res, (innerRequest, innerResponse) -> seen.putAll(MDC.getCopyOfContextMap())));
+        return seen;
+    }
+
     @Test
     void the_correlation_id_and_the_user_are_in_the_mdc_during_the_request() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/courses");
         request.addHeader(CorrelationIdFilter.HEADER, "req-42");
         MockHttpServletResponse response = new MockHttpServletResponse();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("staff", null,
-                AuthorityUtils.createAuthorityList("ROLE_STAFF")));
-        Map<String, String> seen = new HashMap<>();
+        signIn("staff", "ROLE_STAFF");
 
-        new CorrelationIdFilter().doFilter(request, response, (req, res) ->
-                new UserMdcFilter().doFilter(req, res, (innerRequest, innerResponse) -> seen.putAll(MDC.getCopyOfContextMap())));
-
-        assertThat(seen).containsEntry("correlationId", "req-42").containsEntry("user", "staff");
+        assertThat(serve(request, response)).containsEntry("correlationId", "req-42").containsEntry("user", "staff");
         assertThat(response.getHeader(CorrelationIdFilter.HEADER)).isEqualTo("req-42");
         assertThat(MDC.get("correlationId")).isNull();
         assertThat(MDC.get("user")).isNull();
@@ -45,9 +54,7 @@ class MdcFiltersTest {
     void a_missing_or_insane_id_is_replaced_and_anonymous_requests_log_no_user() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/health");
         request.addHeader(CorrelationIdFilter.HEADER, "bad id\nwith newline");
-        Map<String, String> seen = new HashMap<>();
-        new CorrelationIdFilter().doFilter(request, new MockHttpServletResponse(), (req, res) ->
-                new UserMdcFilter().doFilter(req, res, (innerRequest, innerResponse) -> seen.putAll(MDC.getCopyOfContextMap())));
+        Map<String, String> seen = serve(request, new MockHttpServletResponse());
         assertThat(seen.get("correlationId")).matches("[0-9a-f-]{36}");
         assertThat(seen).doesNotContainKey("user");
     }
@@ -59,11 +66,9 @@ class MdcFiltersTest {
         MDC.put("user", "someone-else");
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/courses");
         MockHttpServletResponse response = new MockHttpServletResponse();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("viewer", null,
-                AuthorityUtils.createAuthorityList("ROLE_VIEWER")));
-        Map<String, String> seen = new HashMap<>();
-        new CorrelationIdFilter().doFilter(request, response, (req, res) ->
-                new UserMdcFilter().doFilter(req, res, (innerRequest, innerResponse) -> seen.putAll(MDC.getCopyOfContextMap())));
+        signIn("viewer", "ROLE_VIEWER");
+
+        Map<String, String> seen = serve(request, response);
         assertThat(seen.get("correlationId")).isNotEqualTo("left-over").isEqualTo(response.getHeader(CorrelationIdFilter.HEADER))
                 .isEqualTo(request.getAttribute(CorrelationIdFilter.ATTRIBUTE));
         assertThat(seen).containsEntry("user", "viewer");
