@@ -28,7 +28,7 @@ public record BenchOptions(int courses,
     /** {@link #warmupCourses()} when no count is given: rounds of {@link #warmupRoundCourses()} until steady. */
     public static final int UNTIL_STEADY = -1;
 
-    /** Courses per warm-up round ({@link Warmup}): 250, or half of workload 1 when that is smaller. */
+    /** Courses per warm-up round ({@link kr.go.gg.training.bench.workload.Warmup}): 250, or half of workload 1 when that is smaller. */
     public int warmupRoundCourses() {
         return Math.max(1, Math.min(250, courses / 2));
     }

@@ -32,6 +32,17 @@ import kr.go.gg.training.api.course.FindCourse;
 import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
 
+import kr.go.gg.training.bench.baseline.AxonServerEvents;
+import kr.go.gg.training.bench.baseline.CrudPeer;
+import kr.go.gg.training.bench.baseline.EventTable;
+import kr.go.gg.training.bench.baseline.RawJdbc;
+import kr.go.gg.training.bench.report.Figures;
+import kr.go.gg.training.bench.workload.CoursePlan;
+import kr.go.gg.training.bench.workload.HttpCommandClient;
+import kr.go.gg.training.bench.workload.Latencies;
+import kr.go.gg.training.bench.workload.Load;
+import kr.go.gg.training.bench.workload.Warmup;
+
 /**
  * The benchmark of issue 6: the system against its limit and its peer, in one run, in this process, on the
  * embedded default. {@code java -jar course-bench.jar [--courses N]}; see {@link BenchOptions#usage()}.

@@ -1,4 +1,4 @@
-package kr.go.gg.training.bench;
+package kr.go.gg.training.bench.baseline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ public final class CrudPeer {
         };
     }
 
-    /** Handles one command of {@link CoursePlan}. */
+    /** Handles one command of {@link kr.go.gg.training.bench.workload.CoursePlan}. */
     public void handle(Object command) {
         if (command instanceof ProposeCourse c) {
             propose(c);

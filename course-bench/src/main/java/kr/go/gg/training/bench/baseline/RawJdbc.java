@@ -1,4 +1,4 @@
-package kr.go.gg.training.bench;
+package kr.go.gg.training.bench.baseline;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +16,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 
 import kr.go.gg.training.api.TimeOrderedIds;
+
+import kr.go.gg.training.bench.workload.Latencies;
+import kr.go.gg.training.bench.workload.Load;
 
 /**
  * The limits of the event store's database, by plain JDBC on the same H2 file with the same settings

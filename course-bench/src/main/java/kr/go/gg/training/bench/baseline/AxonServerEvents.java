@@ -1,4 +1,4 @@
-package kr.go.gg.training.bench;
+package kr.go.gg.training.bench.baseline;
 
 import java.util.concurrent.TimeUnit;
 
@@ -19,13 +19,13 @@ import org.axonframework.serialization.SimpleSerializedObject;
  * anything here but what the system's own commands append (the one context of Axon Server SE is shared and cannot
  * be emptied).
  */
-final class AxonServerEvents {
+public final class AxonServerEvents {
 
     /** How long one event may take to arrive before the read is given up. */
     private static final long EVENT_TIMEOUT_S = 30;
 
-    record ReadResult(long events, long payloadBytes, long metaDataBytes, long undeserialisable, double seconds) {
-        double eventsPerSecond() {
+    public record ReadResult(long events, long payloadBytes, long metaDataBytes, long undeserialisable, double seconds) {
+        public double eventsPerSecond() {
             return events / seconds;
         }
     }
@@ -37,7 +37,7 @@ final class AxonServerEvents {
     }
 
     /** Every event up to and including global index {@code head}; best of {@code rounds}. */
-    static ReadResult readAll(AxonServerConnectionManager connections, long head, int rounds, Serializer serializer)
+    public static ReadResult readAll(AxonServerConnectionManager connections, long head, int rounds, Serializer serializer)
             throws InterruptedException {
         ReadResult best = null;
         for (int round = 0; round < rounds; round++) {
