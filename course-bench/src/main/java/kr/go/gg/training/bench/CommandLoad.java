@@ -14,7 +14,7 @@ import kr.go.gg.training.bench.workload.Load;
  * Workload 1: N courses through the command gateway from the options' clients; throughput, latencies and the
  * commands per event-store commit (group commit).
  */
-final class CommandLoad {
+record CommandLoad(BenchRun run) {
 
     /**
      * @param eventsBefore events in the store when workload 1 began
@@ -25,12 +25,6 @@ final class CommandLoad {
     }
 
     private record LastAck(CourseId courseId, long nanos) {
-    }
-
-    private final BenchRun run;
-
-    CommandLoad(BenchRun run) {
-        this.run = run;
     }
 
     Result measure(SystemUnderTest sut, EventTable events) {

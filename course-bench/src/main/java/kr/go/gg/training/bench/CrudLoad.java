@@ -9,13 +9,7 @@ import kr.go.gg.training.bench.workload.Load;
  * The peer of workload 1 ({@code crud_ratio}): the same courses as a plain CRUD service does them with the MongoDB
  * driver on the same wire server, after a warm-up of its own by the same rule. Its collection is dropped afterwards.
  */
-final class CrudLoad {
-
-    private final BenchRun run;
-
-    CrudLoad(BenchRun run) {
-        this.run = run;
-    }
+record CrudLoad(BenchRun run) {
 
     void measure(SystemUnderTest sut) {
         Figures figures = run.figures();

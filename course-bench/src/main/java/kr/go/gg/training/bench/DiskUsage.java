@@ -15,16 +15,10 @@ import kr.go.gg.training.bench.report.Figures;
  * Workload 5, the disk: the data folder before the restart, what the wire server's file would be compacted, and
  * after the restart the folder against the bytes of the stored payloads ({@code disk_ratio}).
  */
-final class DiskUsage {
+record DiskUsage(BenchRun run) {
 
     static final String NO_EVENT_TABLE = "no H2 event table under Axon Server (the events are in its segment"
             + " files, shared with every earlier run and other applications)";
-
-    private final BenchRun run;
-
-    DiskUsage(BenchRun run) {
-        this.run = run;
-    }
 
     void beforeRestart(Path dir, SystemUnderTest sut) throws IOException {
         Figures figures = run.figures();

@@ -13,16 +13,10 @@ import kr.go.gg.training.bench.workload.CourseWalker;
  * warm-up, workload 1, the projection lag, the HTTP run, the folder before the restart; after the stop, the
  * compaction estimate of the read models' file.
  */
-final class FirstStart {
+record FirstStart(BenchRun run) {
 
     /** What the phases after the restart compare with: workload 1 and the live ten-year report. */
     record Result(CommandLoad.Result workload, YearlyPerformanceReport liveReport) {
-    }
-
-    private final BenchRun run;
-
-    FirstStart(BenchRun run) {
-        this.run = run;
     }
 
     Result measure(Path dir) throws Exception {

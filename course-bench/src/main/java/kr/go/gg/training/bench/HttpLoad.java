@@ -6,13 +6,7 @@ import kr.go.gg.training.bench.workload.Latencies;
 import kr.go.gg.training.bench.workload.Load;
 
 /** The HTTP run: N/50 courses over the HTTP contract (Basic auth, user staff) after one warm-up course. */
-final class HttpLoad {
-
-    private final BenchRun run;
-
-    HttpLoad(BenchRun run) {
-        this.run = run;
-    }
+record HttpLoad(BenchRun run) {
 
     void measure(SystemUnderTest sut) throws Exception {
         int courses = run.options().httpCourses();

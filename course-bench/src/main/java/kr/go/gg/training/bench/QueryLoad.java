@@ -19,13 +19,7 @@ import kr.go.gg.training.bench.workload.Latencies;
  * driver {@code findOne} by {@code _id} on the largest read-model collection, interleaved with the queries so both
  * see the same noise of this shared machine ({@code query_ratio}).
  */
-final class QueryLoad {
-
-    private final BenchRun run;
-
-    QueryLoad(BenchRun run) {
-        this.run = run;
-    }
+record QueryLoad(BenchRun run) {
 
     void measure(SystemUnderTest sut) throws Exception {
         int n = run.options().queries();

@@ -11,17 +11,11 @@ import kr.go.gg.training.bench.workload.CoursePlan;
  * The limit of workload 1 ({@code append_ratio}): plain JDBC durable single-row inserts of copies of stored event
  * rows into a twin of the event table, in the same H2 file, from the same number of clients. Not under Axon Server.
  */
-final class RawAppends {
+record RawAppends(BenchRun run) {
 
     private static final String NO_RAW_APPENDS = "raw appends would write copies into Axon Server SE's one context,"
             + " which cannot be emptied and which every later replay and every other application's read models read"
             + " (the audit log handles every event type); not measured";
-
-    private final BenchRun run;
-
-    RawAppends(BenchRun run) {
-        this.run = run;
-    }
 
     void measure(SystemUnderTest sut, EventTable events, CommandLoad.Result workload) throws Exception {
         Figures figures = run.figures();

@@ -15,13 +15,7 @@ import kr.go.gg.training.bench.report.Figures;
  * models) and started, until every one is at the head; the rebuilt ten-year report must equal the live one. Then
  * its limit ({@link ReplayLimit}).
  */
-final class Replay {
-
-    private final BenchRun run;
-
-    Replay(BenchRun run) {
-        this.run = run;
-    }
+record Replay(BenchRun run) {
 
     void measure(SystemUnderTest sut, EventTable events, YearlyPerformanceReport liveReport) throws Exception {
         long total = sut.storedEvents(events);

@@ -11,13 +11,7 @@ import kr.go.gg.training.bench.report.Figures;
  * replay that deserialises. On the embedded default a JDBC read of the event rows; under Axon Server the matching
  * read, the connector's gRPC event stream with no event store, processor or handler.
  */
-final class ReplayLimit {
-
-    private final BenchRun run;
-
-    ReplayLimit(BenchRun run) {
-        this.run = run;
-    }
+record ReplayLimit(BenchRun run) {
 
     void measure(SystemUnderTest sut, EventTable events, long head, double replayRate) throws Exception {
         if (sut.onAxonServer()) {

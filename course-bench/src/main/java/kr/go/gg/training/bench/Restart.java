@@ -8,13 +8,7 @@ import kr.go.gg.training.bench.baseline.EventTable;
  * The second start, on the same folder (the restart): the disk, the replay, the dashboard query, the raw appends,
  * the solo diagnostic and the CRUD peer, in that order, so the baselines never count in the disk figure.
  */
-final class Restart {
-
-    private final BenchRun run;
-
-    Restart(BenchRun run) {
-        this.run = run;
-    }
+record Restart(BenchRun run) {
 
     void measure(Path dir, FirstStart.Result first) throws Exception {
         long t = System.nanoTime();

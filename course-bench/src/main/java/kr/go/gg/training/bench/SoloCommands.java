@@ -11,13 +11,7 @@ import kr.go.gg.training.bench.workload.Load;
  * A diagnostic beside workload 1: the same commands with every streaming processor stopped, on the same file
  * state as the raw appends (after the restart). Its gap to commands_per_s is the projections' share of the CPU.
  */
-final class SoloCommands {
-
-    private final BenchRun run;
-
-    SoloCommands(BenchRun run) {
-        this.run = run;
-    }
+record SoloCommands(BenchRun run) {
 
     void measure(SystemUnderTest sut) {
         Figures figures = run.figures();

@@ -8,13 +8,7 @@ import kr.go.gg.training.bench.workload.Warmup;
  * round of N courses; by default rounds of {@link BenchOptions#warmupRoundCourses} courses until the rate stops
  * rising ({@link Warmup}). Puts {@code <key>_courses} and notes the rate of every round.
  */
-final class WarmUpRounds {
-
-    private final BenchRun run;
-
-    WarmUpRounds(BenchRun run) {
-        this.run = run;
-    }
+record WarmUpRounds(BenchRun run) {
 
     /** Warms up with {@code walker} (courses from index 1,000,000 on), running {@code afterRound} after each round. */
     void warmUp(String key, String who, Load.Walker walker, Runnable afterRound) {
