@@ -27,6 +27,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import kr.go.gg.training.bench.baseline.EventTable;
+
 /**
  * The whole system in this process on the embedded default: events in Axon's JDBC store on an H2 file,
  * read models and tokens in the in-process MongoDB wire server on its H2 backend, HTTP on a random port,
@@ -37,6 +39,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * URI (the bench's own wire server, {@link BenchMongo}), and a user {@code staff} with the target's password.
  */
 public final class SystemUnderTest implements AutoCloseable {
+
+    /** How long the bench waits for the system (processors at the head, a read model showing a write). */
+    public static final Duration WAIT = Duration.ofMinutes(10);
 
     /**
      * Where the production shape runs: {@code servers} (HOST:PORT of Axon Server's gRPC port), this process's
@@ -64,57 +69,11 @@ public final class SystemUnderTest implements AutoCloseable {
     public static SystemUnderTest start(Path dataDir, java.util.Set<String> fixes, AxonServerTarget axonServer) {
         // read by Axon as a system property (or environment variable), not from Spring's environment
         System.setProperty("axoniq.update-checker.disabled", "true");
-        String dir = dataDir.toAbsolutePath().toString().replace('\\', '/');
-        // Command-line arguments: the highest precedence, over any application.yml of the modules on the class path.
-        String[] args = {
-                "--course.data-dir=" + dir,
-                "--spring.data.mongodb.database=" + BenchMongo.DATABASE,
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--spring.main.banner-mode=off",
-                "--spring.jmx.enabled=false",
-                "--axoniq.update-checker.disabled=true",
-                "--logging.level.root=WARN",
-                "--logging.level.kr.go.gg.training=WARN",
-                "--logging.level.org.axonframework=WARN",
-                "--logging.level.org.springframework=WARN",
-                "--logging.level.de.bwaldvogel=WARN",
-                // the wire server logs a dropped missing collection (a reset handler's drop) as an ERROR
-                "--logging.level.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler=OFF",
-                "--logging.level.org.mongodb.driver=WARN",
-        };
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
-        if (axonServer == null) {
-            all.addAll(List.of(
-                    "--spring.profiles.active=standalone",
-                    "--course.mongo.embedded=true",
-                    "--course.mongo.persistent=true"));
-        } else {
-            all.addAll(List.of(
-                    "--spring.profiles.active=axonserver",
-                    "--axon.axonserver.servers=" + axonServer.servers(),
-                    "--axon.axonserver.client-id=" + axonServer.clientId(),
-                    "--axon.axonserver.component-name=course-bench",
-                    "--course.mongo.embedded=false",
-                    "--spring.data.mongodb.uri=" + axonServer.mongoUri(),
-                    "--course.security.users.staff.password={noop}" + axonServer.staffPassword(),
-                    "--course.security.users.staff.role=STAFF",
-                    // the connector's INFO lines (connection, processor instructions) stay out of the bench's output
-                    "--logging.level.io.axoniq=WARN",
-                    // course-command's agreement follower, interrupted when the system stops, logs that as a WARN
-                    "--logging.level.org.axonframework.axonserver.connector.event.axon.EventBuffer=ERROR"));
-        }
-        fixes.forEach(fix -> all.add("--bench.fix." + fix + "=true"));
-        if (fixes.contains("no-metrics")) {
-            // Axon's per-message Micrometer monitors (a timer looked up per message and handler) switched off
-            all.add("--axon.metrics.auto-configuration.enabled=false");
-        }
-        args = all.toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
-                .run(args);
+                .run(SystemArguments.of(dataDir, fixes, axonServer));
         return new SystemUnderTest(context, dataDir, axonServer);
     }
 
@@ -189,6 +148,11 @@ public final class SystemUnderTest implements AutoCloseable {
         }
         OptionalLong position = head.position();
         return position.orElse(-1);
+    }
+
+    /** Events in the store: rows of {@code events}, or under Axon Server the context's head index + 1. */
+    public long storedEvents(EventTable events) {
+        return onAxonServer() ? headIndex() + 1 : events.count();
     }
 
     /** True when every segment of every streaming processor has handled the event at {@code index}. */

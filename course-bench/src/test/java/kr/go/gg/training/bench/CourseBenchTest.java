@@ -10,6 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import kr.go.gg.training.bench.workload.CoursePlan;
+import kr.go.gg.training.bench.workload.Warmup;
+
 /**
  * Runs the whole benchmark at a tiny size in this JVM and checks the shape of its output: the last line is the
  * {@code bench:} line with every key of issue 6 and a number for each. No timing is asserted.

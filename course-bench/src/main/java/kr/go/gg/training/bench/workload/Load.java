@@ -1,4 +1,4 @@
-package kr.go.gg.training.bench;
+package kr.go.gg.training.bench.workload;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,15 +50,7 @@ public final class Load {
             for (int c = 0; c < clients; c++) {
                 Latencies latencies = new Latencies();
                 parts.add(latencies);
-                futures.add(pool.submit(() -> {
-                    long commands = 0;
-                    long lastAck = 0;
-                    for (int index = next.getAndIncrement(); index < end; index = next.getAndIncrement()) {
-                        commands += walker.walk(index, latencies);
-                        lastAck = System.nanoTime();
-                    }
-                    return new long[] {commands, lastAck};
-                }));
+                futures.add(pool.submit(() -> client(next, end, walker, latencies)));
             }
             long commands = 0;
             long lastAck = start;
@@ -77,5 +69,16 @@ public final class Load {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** One client: takes the next course until none is left; returns its commands and its last acknowledgement. */
+    private static long[] client(AtomicInteger next, int end, Walker walker, Latencies latencies) throws Exception {
+        long commands = 0;
+        long lastAck = 0;
+        for (int index = next.getAndIncrement(); index < end; index = next.getAndIncrement()) {
+            commands += walker.walk(index, latencies);
+            lastAck = System.nanoTime();
+        }
+        return new long[] {commands, lastAck};
     }
 }

@@ -1,4 +1,4 @@
-package kr.go.gg.training.bench;
+package kr.go.gg.training.bench.baseline;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.bench;
+package kr.go.gg.training.bench.baseline;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +17,9 @@ import org.axonframework.serialization.SimpleSerializedObject;
 
 import kr.go.gg.training.api.TimeOrderedIds;
 import kr.go.gg.training.support.eventtable.EventTableSchema;
+
+import kr.go.gg.training.bench.workload.Latencies;
+import kr.go.gg.training.bench.workload.Load;
 
 /**
  * The limits of the event store's database, by plain JDBC on the same H2 file with the same settings
@@ -139,40 +142,43 @@ public final class RawJdbc {
                 events.column("timeStamp"), events.column("payloadType"), events.column("payloadRevision"),
                 events.column("payload"), events.column("metaData"))
                 + " FROM \"" + events.name() + "\" ORDER BY " + events.column("globalIndex");
-        ReadResult best = null;
-        for (int round = 0; round < rounds; round++) {
-            long rows = 0;
-            long bytes = 0;
-            long start = System.nanoTime();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(1000);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        rows++;
-                        bytes += rs.getLong(1) & 1;
-                        bytes += rs.getString(2).length() + rs.getString(3).length() + rs.getLong(4)
-                                + length(rs.getString(5)) + rs.getString(6).length() + rs.getString(7).length()
-                                + length(rs.getString(8));
-                        byte[] payload = rs.getBytes(9);
-                        byte[] meta = rs.getBytes(10);
-                        bytes += (payload == null ? 0 : payload.length) + (meta == null ? 0 : meta.length);
-                        if (serializer != null) {
-                            Object event = serializer.deserialize(
-                                    new SimpleSerializedObject<>(payload, byte[].class, rs.getString(7), rs.getString(8)));
-                            MetaData metaData = serializer.deserialize(
-                                    new SimpleSerializedObject<>(meta, byte[].class, MetaData.class.getName(), null));
-                            bytes += (event.hashCode() & 1) + metaData.size();
-                        }
-                    }
+        return BestOf.rounds(rounds, ReadResult::seconds, () -> readOnce(dataSource, sql, serializer));
+    }
+
+    private static ReadResult readOnce(DataSource dataSource, String sql, Serializer serializer) throws SQLException {
+        long rows = 0;
+        long bytes = 0;
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(1000);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                    bytes += touch(rs, serializer);
                 }
             }
-            ReadResult result = new ReadResult(rows, bytes, (System.nanoTime() - start) / 1e9);
-            if (best == null || result.seconds() < best.seconds()) {
-                best = result;
-            }
         }
-        return best;
+        return new ReadResult(rows, bytes, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Reads every column of the current row (and deserialises it with {@code serializer}); returns a count to keep. */
+    private static long touch(ResultSet rs, Serializer serializer) throws SQLException {
+        long bytes = rs.getLong(1) & 1;
+        bytes += rs.getString(2).length() + rs.getString(3).length() + rs.getLong(4)
+                + length(rs.getString(5)) + rs.getString(6).length() + rs.getString(7).length()
+                + length(rs.getString(8));
+        byte[] payload = rs.getBytes(9);
+        byte[] meta = rs.getBytes(10);
+        bytes += (payload == null ? 0 : payload.length) + (meta == null ? 0 : meta.length);
+        if (serializer != null) {
+            Object event = serializer.deserialize(
+                    new SimpleSerializedObject<>(payload, byte[].class, rs.getString(7), rs.getString(8)));
+            MetaData metaData = serializer.deserialize(
+                    new SimpleSerializedObject<>(meta, byte[].class, MetaData.class.getName(), null));
+            bytes += (event.hashCode() & 1) + metaData.size();
+        }
+        return bytes;
     }
 
     private static int length(String s) {

@@ -1,4 +1,4 @@
-package kr.go.gg.training.bench;
+package kr.go.gg.training.bench.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,14 @@
-package kr.go.gg.training.bench;
+package kr.go.gg.training.bench.baseline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -71,57 +75,69 @@ public final class CrudPeer {
         };
     }
 
-    /** Handles one command of {@link CoursePlan}. */
+    /** What one kind of command does to the course document once its step is allowed. */
+    @FunctionalInterface
+    private interface Change<C> {
+        void apply(Document course, Program program, C command);
+    }
+
+    /** One kind of command: the step it takes, where its course id is, and its change. */
+    private record Rule<C>(Class<C> type, Step step, Function<C, CourseId> courseId, Change<C> change) {
+
+        CourseId courseIdOf(Object command) {
+            return courseId.apply(type.cast(command));
+        }
+
+        void apply(Document course, Program program, Object command) {
+            change.apply(course, program, type.cast(command));
+        }
+    }
+
+    /** Every command of a course after its proposal, by class. */
+    private static final Map<Class<?>, Rule<?>> RULES = Stream.of(
+            new Rule<>(RecordDemandSurvey.class, Step.SURVEY, RecordDemandSurvey::courseId,
+                    (course, program, c) -> stage(course, c.surveyedOn(), CourseStatus.DEMAND_SURVEYED)),
+            new Rule<>(RecordCourseSelection.class, Step.SELECTION, RecordCourseSelection::courseId,
+                    (course, program, c) -> stage(course, c.decidedOn(),
+                            c.selected() ? CourseStatus.SELECTED : CourseStatus.REJECTED)),
+            new Rule<>(PublishConsigneeInvitation.class, Step.INVITATION, PublishConsigneeInvitation::courseId,
+                    (course, program, c) -> {
+                        stage(course, c.publishedOn(), CourseStatus.INVITATION_PUBLISHED);
+                        course.put("quarter", c.quarter());
+                    }),
+            new Rule<>(RecordConsigneeSelection.class, Step.CONSIGNEE, RecordConsigneeSelection::courseId,
+                    (course, program, c) -> stage(course, c.decidedOn(),
+                            c.awarded() ? CourseStatus.CONSIGNEE_AWARDED : CourseStatus.NOT_AWARDED)),
+            new Rule<>(ScheduleCourse.class, Step.SCHEDULE, ScheduleCourse::courseId, (course, program, c) -> {
+                course.put("startDate", c.period().startDate().toString());
+                course.put("endDate", c.period().endDate().toString());
+                course.put("status", CourseStatus.SCHEDULED.name());
+            }),
+            new Rule<>(EnrollTrainee.class, Step.ENROL, EnrollTrainee::courseId, CrudPeer::enrol),
+            new Rule<>(StartCourse.class, Step.START, StartCourse::courseId,
+                    (course, program, c) -> course.put("status", CourseStatus.IN_PROGRESS.name())),
+            new Rule<>(CompleteCourse.class, Step.COMPLETE, CompleteCourse::courseId,
+                    (course, program, c) -> complete(course)))
+            .collect(Collectors.toUnmodifiableMap(Rule::type, rule -> rule));
+
+    /** Handles one command of {@link kr.go.gg.training.bench.workload.CoursePlan}. */
     public void handle(Object command) {
         if (command instanceof ProposeCourse c) {
             propose(c);
             return;
         }
-        CourseId id = courseId(command);
+        Rule<?> rule = RULES.get(command.getClass());
+        if (rule == null) {
+            throw new IllegalArgumentException("the CRUD peer does not know " + command.getClass());
+        }
+        CourseId id = rule.courseIdOf(command);
         Document course = courses.find(Filters.eq("_id", id.value())).first();
         if (course == null) {
             throw new Refused("no course " + id);
         }
         Program program = Program.valueOf(course.getString("program"));
-        CourseStatus status = CourseStatus.valueOf(course.getString("status"));
-        if (command instanceof RecordDemandSurvey c) {
-            require(Step.SURVEY, program, status, id);
-            stage(course, c.surveyedOn(), CourseStatus.DEMAND_SURVEYED);
-        } else if (command instanceof RecordCourseSelection c) {
-            require(Step.SELECTION, program, status, id);
-            stage(course, c.decidedOn(), c.selected() ? CourseStatus.SELECTED : CourseStatus.REJECTED);
-        } else if (command instanceof PublishConsigneeInvitation c) {
-            require(Step.INVITATION, program, status, id);
-            stage(course, c.publishedOn(), CourseStatus.INVITATION_PUBLISHED);
-            course.put("quarter", c.quarter());
-        } else if (command instanceof RecordConsigneeSelection c) {
-            require(Step.CONSIGNEE, program, status, id);
-            stage(course, c.decidedOn(), c.awarded() ? CourseStatus.CONSIGNEE_AWARDED : CourseStatus.NOT_AWARDED);
-        } else if (command instanceof ScheduleCourse c) {
-            require(Step.SCHEDULE, program, status, id);
-            course.put("startDate", c.period().startDate().toString());
-            course.put("endDate", c.period().endDate().toString());
-            course.put("status", CourseStatus.SCHEDULED.name());
-        } else if (command instanceof EnrollTrainee c) {
-            require(Step.ENROL, program, status, id);
-            enrol(course, program, c);
-        } else if (command instanceof StartCourse) {
-            require(Step.START, program, status, id);
-            course.put("status", CourseStatus.IN_PROGRESS.name());
-        } else if (command instanceof CompleteCourse) {
-            require(Step.COMPLETE, program, status, id);
-            List<Document> trainees = course.getList("trainees", Document.class);
-            List<String> participants = new ArrayList<>();
-            for (Document trainee : trainees) {
-                if (!trainee.getBoolean("withdrawn")) {
-                    participants.add(trainee.getString("traineeId"));
-                }
-            }
-            course.put("participants", participants);
-            course.put("status", CourseStatus.COMPLETED.name());
-        } else {
-            throw new IllegalArgumentException("the CRUD peer does not know " + command.getClass());
-        }
+        require(rule.step(), program, CourseStatus.valueOf(course.getString("status")), id);
+        rule.apply(course, program, command);
         course.put("version", course.getInteger("version") + 1);
         courses.replaceOne(Filters.eq("_id", id.value()), course);
     }
@@ -160,6 +176,17 @@ public final class CrudPeer {
         course.put("status", next.name());
     }
 
+    private static void complete(Document course) {
+        List<String> participants = new ArrayList<>();
+        for (Document trainee : course.getList("trainees", Document.class)) {
+            if (!trainee.getBoolean("withdrawn")) {
+                participants.add(trainee.getString("traineeId"));
+            }
+        }
+        course.put("participants", participants);
+        course.put("status", CourseStatus.COMPLETED.name());
+    }
+
     private static void enrol(Document course, Program program, EnrollTrainee c) {
         List<Document> trainees = course.getList("trainees", Document.class);
         int enrolled = 0;
@@ -193,28 +220,5 @@ public final class CrudPeer {
                 .append("withdrawn", false));
         course.put("trainees", updated);
         course.put("enrolled", enrolled + 1);
-    }
-
-    static CourseId courseId(Object command) {
-        if (command instanceof ProposeCourse c) {
-            return c.courseId();
-        } else if (command instanceof RecordDemandSurvey c) {
-            return c.courseId();
-        } else if (command instanceof RecordCourseSelection c) {
-            return c.courseId();
-        } else if (command instanceof PublishConsigneeInvitation c) {
-            return c.courseId();
-        } else if (command instanceof RecordConsigneeSelection c) {
-            return c.courseId();
-        } else if (command instanceof ScheduleCourse c) {
-            return c.courseId();
-        } else if (command instanceof EnrollTrainee c) {
-            return c.courseId();
-        } else if (command instanceof StartCourse c) {
-            return c.courseId();
-        } else if (command instanceof CompleteCourse c) {
-            return c.courseId();
-        }
-        throw new IllegalArgumentException("no course id in " + command);
     }
 }

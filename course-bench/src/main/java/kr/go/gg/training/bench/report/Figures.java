@@ -1,4 +1,4 @@
-package kr.go.gg.training.bench;
+package kr.go.gg.training.bench.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

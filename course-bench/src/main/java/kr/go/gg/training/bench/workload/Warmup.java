@@ -1,4 +1,4 @@
-package kr.go.gg.training.bench;
+package kr.go.gg.training.bench.workload;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +19,10 @@ import java.util.function.IntToDoubleFunction;
  */
 public final class Warmup {
 
-    static final int STEADY_ROUNDS = 3;
-    static final int TOLERANCE_PERCENT = 5;
+    public static final int STEADY_ROUNDS = 3;
+    public static final int TOLERANCE_PERCENT = 5;
     /** Rounds at most, whatever the rates do. */
-    static final int MAX_ROUNDS = 20;
+    public static final int MAX_ROUNDS = 20;
 
     /** The rate of every round, in order. */
     public record Result(List<Double> rates) {

@@ -1,0 +1,53 @@
+package kr.go.gg.training.bench;
+
+import kr.go.gg.training.bench.baseline.AxonServerEvents;
+import kr.go.gg.training.bench.baseline.EventTable;
+import kr.go.gg.training.bench.baseline.RawJdbc;
+import kr.go.gg.training.bench.report.Figures;
+
+/**
+ * The replay's limit: a plain read of every stored event, best of 3 ({@code replay_ratio}); and, as a diagnostic,
+ * the same read with Axon's serializer on every payload and metadata and no handler at all, the ceiling of any
+ * replay that deserialises. On the embedded default a JDBC read of the event rows; under Axon Server the matching
+ * read, the connector's gRPC event stream with no event store, processor or handler.
+ */
+record ReplayLimit(BenchRun run) {
+
+    void measure(SystemUnderTest sut, EventTable events, long head, double replayRate) throws Exception {
+        if (sut.onAxonServer()) {
+            onAxonServer(sut, head, replayRate);
+            return;
+        }
+        run.progress("raw JDBC read of the event rows");
+        RawJdbc.ReadResult raw = RawJdbc.readAll(sut.dataSource(), events, 3);
+        RawJdbc.ReadResult deserialized = RawJdbc.readAll(sut.dataSource(), events, 3, sut.eventSerializer());
+        put(replayRate, raw.rowsPerSecond(), "plain JDBC read of every event row, best of 3",
+                deserialized.rowsPerSecond(), "the raw read");
+    }
+
+    private void onAxonServer(SystemUnderTest sut, long head, double replayRate) throws Exception {
+        run.progress("raw gRPC read of every event of the Axon Server context");
+        AxonServerEvents.ReadResult raw = AxonServerEvents.readAll(sut.axonServerConnections(), head, 3, null);
+        AxonServerEvents.ReadResult deserialized = AxonServerEvents.readAll(sut.axonServerConnections(), head, 3,
+                sut.eventSerializer());
+        put(replayRate, raw.eventsPerSecond(), "plain gRPC read of every event of the context (connector"
+                + " EventChannel.openStream, no deserialisation), best of 3", deserialized.eventsPerSecond(),
+                "the raw gRPC read");
+        if (deserialized.undeserialisable() > 0) {
+            run.figures().note("raw read: " + deserialized.undeserialisable() + " of " + deserialized.events()
+                    + " events could not be deserialised without upcasters (other applications' or older shapes)");
+        }
+    }
+
+    /** @param deserializedRead what the diagnostic read is ("the raw read", "the raw gRPC read") */
+    private void put(double replayRate, double rawRate, String rawMeaning, double deserializedRate,
+                     String deserializedRead) {
+        Figures figures = run.figures();
+        figures.put("raw_read_rows_per_s", rawRate, 1, "1/s", rawMeaning);
+        figures.put("replay_ratio", replayRate / rawRate, 4, "", "replay_events_per_s / raw_read_rows_per_s");
+        figures.put("raw_deserialize_rows_per_s", deserializedRate, 1, "1/s",
+                "diagnostic: " + deserializedRead + " with Axon's serializer on every payload and metadata, best of 3");
+        figures.put("replay_ratio_ceiling", deserializedRate / rawRate, 4, "",
+                "diagnostic: raw_deserialize_rows_per_s / raw_read_rows_per_s (what a replay doing nothing else reaches)");
+    }
+}
