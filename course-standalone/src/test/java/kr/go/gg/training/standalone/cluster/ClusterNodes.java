@@ -173,39 +173,40 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     Node startCommandNode(String name) {
-        Path dataDir = dataDir(name);
         String clientId = name + "-" + run;
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.application.name=course-command",
-                "--axon.axonserver.servers=" + axonServer.servers(),
-                "--axon.axonserver.client-id=" + clientId,
-                "--course.data-dir=" + dataDir,
-                "--spring.config.location=" + ownApplicationYml(CourseCommandApplication.class, "course-command.yml")));
-        args.addAll(commonArguments());
-        return started(name, Kind.COMMAND, clientId, dataDir, new SpringApplicationBuilder(CourseCommandApplication.class)
-                .profiles("axonserver"), args);
+        Path dataDir = dataDir(name);
+        List<String> args = nodeArguments(clientId, dataDir, CourseCommandApplication.class, "course-command", List.of());
+        return started(name, Kind.COMMAND, clientId, dataDir,
+                new SpringApplicationBuilder(CourseCommandApplication.class).profiles("axonserver"), args);
     }
 
     Node startQueryNode(String name) {
-        Path dataDir = dataDir(name);
         String clientId = name + "-" + run;
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.application.name=course-query",
-                "--axon.axonserver.servers=" + axonServer.servers(),
-                "--axon.axonserver.client-id=" + clientId,
-                "--course.data-dir=" + dataDir,
+        Path dataDir = dataDir(name);
+        List<String> args = nodeArguments(clientId, dataDir, CourseQueryApplication.class, "course-query", List.of(
                 // the axonserver profile reads MONGODB_URI into spring.data.mongodb.uri; the read models' database
                 // is the one it names (an explicit spring.data.mongodb.database would win: the same name is given)
                 "--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort + "/" + mongoDatabase,
-                "--spring.data.mongodb.database=" + mongoDatabase,
-                "--spring.config.location=" + ownApplicationYml(CourseQueryApplication.class, "course-query.yml")));
-        args.addAll(commonArguments());
+                "--spring.data.mongodb.database=" + mongoDatabase));
         SpringApplicationBuilder builder = SHARED_TOKEN_OWNER
                 ? new SpringApplicationBuilder(CourseQueryApplication.class)
                 : new SpringApplicationBuilder(CourseQueryApplication.class, DistinctTokenOwner.class);
         return started(name, Kind.QUERY, clientId, dataDir, builder.profiles("axonserver"), args);
+    }
+
+    /** What every node is started with: its own port, client id and data folder, and its module's own settings. */
+    private List<String> nodeArguments(String clientId, Path dataDir, Class<?> application, String module,
+                                       List<String> moduleArguments) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.application.name=" + module,
+                "--axon.axonserver.servers=" + axonServer.servers(),
+                "--axon.axonserver.client-id=" + clientId,
+                "--course.data-dir=" + dataDir,
+                "--spring.config.location=" + ownApplicationYml(application, module + ".yml")));
+        args.addAll(moduleArguments);
+        args.addAll(commonArguments());
+        return args;
     }
 
     private Node started(String name, Kind kind, String clientId, Path dataDir, SpringApplicationBuilder builder,

@@ -1,10 +1,8 @@
 package kr.go.gg.training.standalone.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -38,9 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * filters by this run's own ids and titles.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class ContractClusterIT {
+class ContractClusterIT extends ClusterTest {
 
-    private static ClusterNodes cluster;
     private static ClusterApi command1;
     private static ClusterApi command2;
     private static ClusterApi query1;
@@ -60,20 +57,7 @@ class ContractClusterIT {
         // the read models of a fresh MongoDB database catch up with everything Axon Server holds
         long start = System.nanoTime();
         sentinel(Duration.ofSeconds(90));
-        System.out.printf("[cluster] both query nodes caught up with Axon Server's event stream in %d ms; token owners %s%n",
-                (System.nanoTime() - start) / 1_000_000, cluster.tokenOwners());
-    }
-
-    @BeforeEach
-    void axonServerIsThere() {
-        ClusterNodes.assumeRunning(cluster);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
+        caughtUpSince(start);
     }
 
     private static String title(String what) {

@@ -1,9 +1,7 @@
 package kr.go.gg.training.standalone.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,9 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FailoverClusterIT {
+class FailoverClusterIT extends ClusterTest {
 
-    private static ClusterNodes cluster;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @BeforeAll
@@ -46,20 +43,7 @@ class FailoverClusterIT {
         for (ClusterApi query : queries()) {
             awaitVisible(query, proposed.json().get("courseId").asText(), 0, Duration.ofSeconds(90));
         }
-        System.out.printf("[cluster] both query nodes caught up with Axon Server's event stream in %d ms; token owners %s%n",
-                (System.nanoTime() - start) / 1_000_000, cluster.tokenOwners());
-    }
-
-    @BeforeEach
-    void axonServerIsThere() {
-        ClusterNodes.assumeRunning(cluster);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
+        caughtUpSince(start);
     }
 
     private static List<ClusterApi> commands() {
