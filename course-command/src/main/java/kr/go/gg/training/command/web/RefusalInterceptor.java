@@ -1,7 +1,7 @@
 package kr.go.gg.training.command.web;
 
 import kr.go.gg.training.command.agreement.ExchangeAgreement;
-import kr.go.gg.training.command.course.Course;
+import kr.go.gg.training.command.course.domain.Course;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
 import kr.go.gg.training.command.domain.Refusal;

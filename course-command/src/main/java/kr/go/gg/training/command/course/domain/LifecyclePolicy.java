@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.course;
+package kr.go.gg.training.command.course.domain;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -8,7 +8,7 @@ import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.CourseStatus;
 import kr.go.gg.training.api.course.Program;
 
-import static kr.go.gg.training.command.course.Step.*;
+import static kr.go.gg.training.command.course.domain.Step.*;
 
 /**
  * Which steps the lifecycle of docs/domain.md allows in each state. KOICA courses pass the selection procedure

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.course;
+package kr.go.gg.training.command.course.domain;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.course;
+package kr.go.gg.training.command.course.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.enrollment;
+package kr.go.gg.training.command.course.domain;
 
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.Program;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.enrollment;
+package kr.go.gg.training.command.course.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.enrollment.WithdrawTrainee;
-import kr.go.gg.training.command.course.Course;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
 import net.jqwik.api.Arbitraries;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.enrollment;
+package kr.go.gg.training.command.course.domain;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.course;
+package kr.go.gg.training.command.course.domain;
 
 import java.time.LocalDate;
 
@@ -37,8 +37,6 @@ import kr.go.gg.training.command.agreement.AgreementLookup;
 import kr.go.gg.training.command.agreement.AgreementPolicy;
 import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.domain.DomainRefusal;
-import kr.go.gg.training.command.enrollment.CourseRoster;
-import kr.go.gg.training.command.enrollment.EnrolmentPolicy;
 import kr.go.gg.training.command.idempotency.AnsweredKeys;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.course;
+package kr.go.gg.training.command.course.domain;
 
 /** The steps a staff member can take on a course, named as the refusal messages name them. */
 public enum Step {
