@@ -1,7 +1,7 @@
 package kr.go.gg.training.command.web;
 
 import kr.go.gg.training.command.agreement.ExchangeAgreement;
-import kr.go.gg.training.command.course.domain.Course;
+import kr.go.gg.training.command.course.domain.CourseAlreadyExists;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
 import kr.go.gg.training.command.domain.Refusal;
@@ -22,7 +22,7 @@ public class RefusalInterceptor implements MessageHandlerInterceptor<CommandMess
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         try {
             return chain.proceed();
-        } catch (Course.CourseAlreadyExists | ExchangeAgreement.AgreementAlreadyRecorded e) {
+        } catch (CourseAlreadyExists | ExchangeAgreement.AgreementAlreadyRecorded e) {
             throw refusal(Refusal.Kind.ALREADY_EXISTS, e);
         } catch (DomainRefusal e) {
             throw refusal(Refusal.Kind.REFUSED, e);

@@ -27,10 +27,6 @@ import kr.go.gg.training.api.course.RecordCourseSelection;
 import kr.go.gg.training.api.course.RecordDemandSurvey;
 import kr.go.gg.training.api.course.ScheduleCourse;
 import kr.go.gg.training.api.course.StartCourse;
-import kr.go.gg.training.api.enrollment.EnrollTrainee;
-import kr.go.gg.training.api.enrollment.TraineeEnrolled;
-import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
-import kr.go.gg.training.api.enrollment.WithdrawTrainee;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
 import kr.go.gg.training.api.historical.ImportHistoricalCourse;
 import kr.go.gg.training.command.agreement.AgreementLookup;
@@ -69,7 +65,9 @@ public class Course {
     private CourseStatus status;
     private LocalDate lastStageDate;
     private Period period;
-    private final CourseRoster roster = new CourseRoster();
+    /** Enrolment and withdrawal: their handlers, rules and event sourcing are the roster's. */
+    @AggregateMember
+    private final CourseRoster roster = new CourseRoster(this);
     @AggregateMember
     private final AnsweredKeys answered = new AnsweredKeys();
 
@@ -165,24 +163,6 @@ public class Course {
     }
 
     @CommandHandler
-    public long handle(EnrollTrainee command) {
-        LifecyclePolicy.require(Step.ENROL, courseId, program, status);
-        EnrolmentPolicy.levelGivenForKoica(courseId, program, command.trainee());
-        EnrolmentPolicy.notEnrolledTwice(courseId, roster, command.traineeId(), command.trainee());
-        EnrolmentPolicy.capacityNotReached(courseId, roster, capacity);
-        apply(new TraineeEnrolled(courseId, command.traineeId(), command.trainee(), roster.enrolled() + 1));
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(WithdrawTrainee command) {
-        LifecyclePolicy.require(Step.WITHDRAW, courseId, program, status);
-        EnrolmentPolicy.canWithdraw(courseId, roster, command.traineeId());
-        apply(new TraineeWithdrawn(courseId, command.traineeId(), command.reason(), roster.enrolled() - 1));
-        return version();
-    }
-
-    @CommandHandler
     public long handle(StartCourse command) {
         LifecyclePolicy.require(Step.START, courseId, program, status);
         apply(new CourseStarted(courseId, roster.enrolled()));
@@ -209,12 +189,28 @@ public class Course {
                 roster.enrolled());
     }
 
+    CourseId id() {
+        return courseId;
+    }
+
+    Program program() {
+        return program;
+    }
+
+    CourseStatus status() {
+        return status;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
     /** An empty course to fold stored events into (time travel reuses the event sourcing handlers). */
     public static Course blank() {
         return new Course();
     }
 
-    private static long version() {
+    static long version() {
         Long version = AggregateLifecycle.getVersion();
         return version == null ? 0 : version;
     }
@@ -283,16 +279,6 @@ public class Course {
     }
 
     @EventSourcingHandler
-    void on(TraineeEnrolled event) {
-        roster.enrol(event.traineeId(), event.trainee());
-    }
-
-    @EventSourcingHandler
-    void on(TraineeWithdrawn event) {
-        roster.withdraw(event.traineeId());
-    }
-
-    @EventSourcingHandler
     void on(CourseStarted event) {
         status = CourseStatus.IN_PROGRESS;
     }
@@ -305,12 +291,5 @@ public class Course {
     @EventSourcingHandler
     void on(CourseCancelled event) {
         status = CourseStatus.CANCELLED;
-    }
-
-    /** Refusal of an import (or any creation) whose id already names a course. */
-    public static class CourseAlreadyExists extends DomainRefusal {
-        public CourseAlreadyExists(CourseId id, CourseStatus status) {
-            super("Course '" + id + "' already exists and is " + status + "; allowed now: nothing for a new course");
-        }
     }
 }

@@ -4,23 +4,65 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.enrollment.EnrollTrainee;
 import kr.go.gg.training.api.enrollment.Trainee;
+import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
+import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
+import kr.go.gg.training.api.enrollment.WithdrawTrainee;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
-/** The trainees of one course as the aggregate needs them: who is enrolled, who withdrew (in enrolment order). */
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The trainees of one course: who is enrolled, who withdrew (in enrolment order). An aggregate member of
+ * {@link Course} that handles enrolment and withdrawal and folds their events; the rules are
+ * {@link EnrolmentPolicy}'s, the course's state is asked of the course (its lifecycle decides whether the step is
+ * allowed at all). Course's {@code answerOnce} intercepts these commands as it does its own (Axon runs the root's
+ * command handler interceptors for every command the aggregate handles, a member's included).
+ */
 public final class CourseRoster {
 
+    private final Course course;
     private final Map<TraineeId, Place> places = new LinkedHashMap<>();
 
     private record Place(String identity, boolean withdrawn) {
     }
 
-    public void enrol(TraineeId id, Trainee trainee) {
-        places.put(id, new Place(trainee.identity(), false));
+    CourseRoster(Course course) {
+        this.course = course;
     }
 
-    public void withdraw(TraineeId id) {
-        places.computeIfPresent(id, (key, place) -> new Place(place.identity(), true));
+    @CommandHandler
+    public long handle(EnrollTrainee command) {
+        CourseId id = course.id();
+        LifecyclePolicy.require(Step.ENROL, id, course.program(), course.status());
+        EnrolmentPolicy.levelGivenForKoica(id, course.program(), command.trainee());
+        EnrolmentPolicy.notEnrolledTwice(id, this, command.traineeId(), command.trainee());
+        EnrolmentPolicy.capacityNotReached(id, this, course.capacity());
+        apply(new TraineeEnrolled(id, command.traineeId(), command.trainee(), enrolled() + 1));
+        return Course.version();
+    }
+
+    @CommandHandler
+    public long handle(WithdrawTrainee command) {
+        CourseId id = course.id();
+        LifecyclePolicy.require(Step.WITHDRAW, id, course.program(), course.status());
+        EnrolmentPolicy.canWithdraw(id, this, command.traineeId());
+        apply(new TraineeWithdrawn(id, command.traineeId(), command.reason(), enrolled() - 1));
+        return Course.version();
+    }
+
+    @EventSourcingHandler
+    void on(TraineeEnrolled event) {
+        places.put(event.traineeId(), new Place(event.trainee().identity(), false));
+    }
+
+    @EventSourcingHandler
+    void on(TraineeWithdrawn event) {
+        places.computeIfPresent(event.traineeId(), (key, place) -> new Place(place.identity(), true));
     }
 
     public boolean knows(TraineeId id) {

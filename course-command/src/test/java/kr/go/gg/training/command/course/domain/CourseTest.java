@@ -24,17 +24,10 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static kr.go.gg.training.command.course.domain.CourseHistories.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CourseTest {
-
-    private static final CourseId ID = new CourseId("course-1");
-    private static final LocalDate D = LocalDate.of(2016, 1, 5);
-    private static final Period PERIOD = new Period(LocalDate.of(2016, 6, 1), LocalDate.of(2016, 6, 14));
-    private static final TraineeId T1 = new TraineeId("t1");
-    private static final TraineeId T2 = new TraineeId("t2");
-    private static final Trainee KIM = new Trainee("Kim", "Vietnam", "Hanoi City", "Director", TraineeLevel.MID_LEVEL);
-    private static final Trainee LEE = new Trainee("Lee", "Vietnam", "Hanoi City", "Officer", TraineeLevel.HIGH_RANKING);
 
     /** The agreement lookup is the aggregate's collaborator: a fake holding the provinces with an agreement. */
     private final Set<Province> provincesWithAgreement = new HashSet<>();
@@ -46,26 +39,6 @@ class CourseTest {
         fixture = new AggregateTestFixture<>(Course.class);
         fixture.registerInjectableResource(agreements);
         fixture.registerInjectableResource(AggregateFreshness.SINGLE_WRITER);
-    }
-
-    private static CourseProposed koicaProposed(int capacity) {
-        return new CourseProposed(ID, "Smart city", Program.KOICA, Direction.INBOUND, "Vietnam", capacity, 2016);
-    }
-
-    private static CourseProposed chinaProposed() {
-        return new CourseProposed(ID, "Jiangsu officials", Program.CHINA_EXCHANGE, Direction.INBOUND, "Jiangsu", 20, null);
-    }
-
-    private static Object[] awarded(int capacity) {
-        return new Object[]{koicaProposed(capacity), new DemandSurveyRecorded(ID, D), new CourseSelected(ID, D.plusDays(1)),
-                new ConsigneeInvitationPublished(ID, 1, D.plusDays(2)), new ConsigneeAwarded(ID, D.plusDays(3))};
-    }
-
-    private static Object[] scheduledKoica(int capacity) {
-        Object[] awarded = awarded(capacity);
-        Object[] events = java.util.Arrays.copyOf(awarded, awarded.length + 1);
-        events[awarded.length] = new CourseScheduled(ID, PERIOD);
-        return events;
     }
 
     @Test
@@ -172,89 +145,6 @@ class CourseTest {
     }
 
     @Test
-    void a_trainee_enrols_while_the_course_is_scheduled() {
-        fixture.given(scheduledKoica(2)).when(new EnrollTrainee(ID, T1, KIM))
-                .expectEvents(new TraineeEnrolled(ID, T1, KIM, 1)).expectResultMessagePayload(6L);
-    }
-
-    @Test
-    void a_trainee_cannot_enrol_before_the_course_is_scheduled() {
-        fixture.given(awarded(2)).when(new EnrollTrainee(ID, T1, KIM))
-                .expectException(StepNotAllowed.class).expectNoEvents();
-    }
-
-    @Test
-    void a_course_never_takes_more_trainees_than_its_capacity() {
-        Object[] given = scheduledKoica(1);
-        fixture.given(List.of(given)).andGiven(new TraineeEnrolled(ID, T1, KIM, 1))
-                .when(new EnrollTrainee(ID, T2, LEE))
-                .expectException(DomainRefusal.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("is full"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void the_same_person_cannot_enrol_twice() {
-        Trainee sameKim = new Trainee(" kim ", "VIETNAM", "hanoi  city", "Deputy", TraineeLevel.MID_LEVEL);
-        fixture.given(List.of(scheduledKoica(5))).andGiven(new TraineeEnrolled(ID, T1, KIM, 1))
-                .when(new EnrollTrainee(ID, T2, sameKim))
-                .expectException(DomainRefusal.class).expectNoEvents();
-    }
-
-    @Test
-    void a_withdrawn_person_may_enrol_again_under_a_new_trainee_id() {
-        fixture.given(List.of(scheduledKoica(5)))
-                .andGiven(new TraineeEnrolled(ID, T1, KIM, 1), new TraineeWithdrawn(ID, T1, "ill", 0))
-                .when(new EnrollTrainee(ID, T2, KIM))
-                .expectEvents(new TraineeEnrolled(ID, T2, KIM, 1));
-    }
-
-    @Test
-    void a_koica_trainee_needs_a_level() {
-        fixture.given(scheduledKoica(5))
-                .when(new EnrollTrainee(ID, T1, new Trainee("Kim", "Vietnam", "Hanoi", "Director", null)))
-                .expectException(DomainRefusal.class).expectNoEvents();
-    }
-
-    @Test
-    void a_china_trainee_needs_no_level() {
-        Trainee wang = new Trainee("Wang", "Jiangsu", "Nanjing", "Officer", null);
-        fixture.given(chinaProposed(), new CourseScheduled(ID, PERIOD)).when(new EnrollTrainee(ID, T1, wang))
-                .expectEvents(new TraineeEnrolled(ID, T1, wang, 1));
-    }
-
-    @Test
-    void a_trainee_withdraws_while_the_course_runs() {
-        fixture.given(List.of(scheduledKoica(5)))
-                .andGiven(new TraineeEnrolled(ID, T1, KIM, 1), new CourseStarted(ID, 1))
-                .when(new WithdrawTrainee(ID, T1, "called home"))
-                .expectEvents(new TraineeWithdrawn(ID, T1, "called home", 0));
-    }
-
-    @Test
-    void withdrawing_an_unknown_trainee_is_not_found() {
-        fixture.given(scheduledKoica(5)).when(new WithdrawTrainee(ID, T1, "x"))
-                .expectException(NotFound.class).expectNoEvents();
-    }
-
-    @Test
-    void a_trainee_cannot_withdraw_twice() {
-        fixture.given(List.of(scheduledKoica(5)))
-                .andGiven(new TraineeEnrolled(ID, T1, KIM, 1), new TraineeWithdrawn(ID, T1, "ill", 0))
-                .when(new WithdrawTrainee(ID, T1, "again"))
-                .expectException(DomainRefusal.class).expectNoEvents();
-    }
-
-    @Test
-    void a_trainee_cannot_withdraw_after_completion() {
-        fixture.given(List.of(scheduledKoica(5)))
-                .andGiven(new TraineeEnrolled(ID, T1, KIM, 1), new CourseStarted(ID, 1),
-                        new CourseCompleted(ID, Program.KOICA, Direction.INBOUND, "Vietnam", PERIOD, List.of(T1)))
-                .when(new WithdrawTrainee(ID, T1, "late"))
-                .expectException(StepNotAllowed.class).expectNoEvents();
-    }
-
-    @Test
     void a_scheduled_course_starts() {
         fixture.given(List.of(scheduledKoica(5))).andGiven(new TraineeEnrolled(ID, T1, KIM, 1))
                 .when(new StartCourse(ID)).expectEvents(new CourseStarted(ID, 1));
@@ -312,7 +202,7 @@ class CourseTest {
     void a_historical_course_is_not_imported_twice() {
         fixture.given(new HistoricalCourseImported(ID, "t", Program.KOICA, Direction.INBOUND, "Laos", PERIOD, 12, "x"))
                 .when(new ImportHistoricalCourse(ID, Program.KOICA, Direction.INBOUND, "Laos", PERIOD, 12, null))
-                .expectException(Course.CourseAlreadyExists.class).expectNoEvents();
+                .expectException(CourseAlreadyExists.class).expectNoEvents();
     }
 
     @Test
