@@ -1,6 +1,6 @@
 package kr.go.gg.training.command.web;
 
-import kr.go.gg.training.command.agreement.ExchangeAgreement;
+import kr.go.gg.training.command.agreement.domain.ExchangeAgreement;
 import kr.go.gg.training.command.course.domain.CourseAlreadyExists;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;

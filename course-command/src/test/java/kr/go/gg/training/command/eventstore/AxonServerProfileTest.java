@@ -9,7 +9,7 @@ import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import kr.go.gg.training.command.agreement.AgreementLookup;
+import kr.go.gg.training.command.agreement.domain.AgreementLookup;
 import kr.go.gg.training.command.axonserver.StreamedAgreementLookup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

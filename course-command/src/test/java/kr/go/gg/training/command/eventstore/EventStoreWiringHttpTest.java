@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import kr.go.gg.training.command.HttpTestSupport;
-import kr.go.gg.training.command.agreement.AgreementLookupConfiguration;
+import kr.go.gg.training.command.embedded.agreement.AgreementLookupConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.common.IdentifierFactory;

@@ -42,7 +42,7 @@ import kr.go.gg.training.api.enrollment.TraineeLevel;
 import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.enrollment.WithdrawTrainee;
 import kr.go.gg.training.command.domain.AggregateFreshness;
-import kr.go.gg.training.command.agreement.AgreementLookup;
+import kr.go.gg.training.command.agreement.domain.AgreementLookup;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
 import net.jqwik.api.Arbitraries;

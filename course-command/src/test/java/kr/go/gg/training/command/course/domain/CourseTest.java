@@ -17,7 +17,7 @@ import kr.go.gg.training.api.enrollment.WithdrawTrainee;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
 import kr.go.gg.training.api.historical.ImportHistoricalCourse;
 import kr.go.gg.training.command.domain.AggregateFreshness;
-import kr.go.gg.training.command.agreement.AgreementLookup;
+import kr.go.gg.training.command.agreement.domain.AgreementLookup;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -59,7 +59,7 @@ class EnrolmentPropertiesTest {
         int next = 0;
         for (int action : actions) {
             AggregateTestFixture<Course> fixture = new AggregateTestFixture<>(Course.class);
-            fixture.registerInjectableResource((kr.go.gg.training.command.agreement.AgreementLookup) (p, m) -> true);
+            fixture.registerInjectableResource((kr.go.gg.training.command.agreement.domain.AgreementLookup) (p, m) -> true);
             fixture.registerInjectableResource(kr.go.gg.training.command.domain.AggregateFreshness.SINGLE_WRITER);
             int active = (int) withdrawn.values().stream().filter(w -> !w).count();
             if (action > 0) {

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.agreement;
+package kr.go.gg.training.command.embedded.agreement;
 
 import javax.sql.DataSource;
 

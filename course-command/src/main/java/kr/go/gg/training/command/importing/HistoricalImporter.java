@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.historical;
+package kr.go.gg.training.command.importing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

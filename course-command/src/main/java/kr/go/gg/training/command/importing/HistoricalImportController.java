@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.historical;
+package kr.go.gg.training.command.importing;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.agreement;
+package kr.go.gg.training.command.agreement.domain;
 
 import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.agreement.AgreementRecorded;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.history;
+package kr.go.gg.training.command.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;

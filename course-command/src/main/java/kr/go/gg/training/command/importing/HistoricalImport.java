@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.historical;
+package kr.go.gg.training.command.importing;
 
 import java.util.ArrayList;
 import java.util.HashMap;

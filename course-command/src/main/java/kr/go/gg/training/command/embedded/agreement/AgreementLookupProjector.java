@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.agreement;
+package kr.go.gg.training.command.embedded.agreement;
 
 import kr.go.gg.training.api.agreement.AgreementRecorded;
 import org.axonframework.config.ProcessingGroup;

@@ -1,5 +1,6 @@
-package kr.go.gg.training.command.agreement;
+package kr.go.gg.training.command.embedded.agreement;
 
+import kr.go.gg.training.command.agreement.domain.AgreementLookup;
 import java.time.YearMonth;
 
 import javax.sql.DataSource;
