@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import kr.go.gg.training.command.metadata.CorrelationIdFilter;
-import kr.go.gg.training.command.metadata.UserAndCorrelationDispatchInterceptor;
+import kr.go.gg.training.command.platform.bus.UserAndCorrelationDispatchInterceptor;
 import kr.go.gg.training.command.metadata.UserMdcFilter;
 
 /**

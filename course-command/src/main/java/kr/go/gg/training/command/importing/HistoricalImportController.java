@@ -2,7 +2,7 @@ package kr.go.gg.training.command.importing;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import kr.go.gg.training.command.web.CommandSender;
+import kr.go.gg.training.command.platform.web.CommandSender;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -16,9 +16,8 @@ import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Period;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.historical.ImportHistoricalCourse;
-import kr.go.gg.training.command.domain.Refusal;
-import kr.go.gg.training.command.idempotency.Replayed;
-import kr.go.gg.training.command.web.CommandProblemHandler;
+import kr.go.gg.training.command.platform.bus.Refusal;
+import kr.go.gg.training.command.platform.idempotency.Replayed;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -127,7 +126,7 @@ public class HistoricalImporter {
         try {
             return commandGateway.sendAndWait(creation) instanceof Replayed ? Outcome.REPLAYED : Outcome.CREATED;
         } catch (CommandExecutionException e) {
-            if (CommandProblemHandler.refusalOf(e).map(Refusal::kind).orElse(null) != Refusal.Kind.ALREADY_EXISTS) {
+            if (Refusal.of(e).map(Refusal::kind).orElse(null) != Refusal.Kind.ALREADY_EXISTS) {
                 throw e;
             }
             return Outcome.EXISTED;

@@ -12,7 +12,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import kr.go.gg.training.command.HttpTestSupport;
-import kr.go.gg.training.command.operations.CommandMetricsInterceptor;
+import kr.go.gg.training.command.platform.bus.CommandMetricsInterceptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

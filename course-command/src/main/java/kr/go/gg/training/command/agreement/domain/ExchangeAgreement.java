@@ -3,8 +3,8 @@ package kr.go.gg.training.command.agreement.domain;
 import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.agreement.AgreementRecorded;
 import kr.go.gg.training.api.agreement.RecordAgreement;
-import kr.go.gg.training.command.domain.DomainRefusal;
-import kr.go.gg.training.command.idempotency.AnsweredKeys;
+import kr.go.gg.training.command.domain.AlreadyExists;
+import kr.go.gg.training.command.platform.idempotency.AnsweredKeys;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -53,7 +53,7 @@ public class ExchangeAgreement {
     }
 
     /** Refusal of a recording whose id already names an agreement. */
-    public static class AgreementAlreadyRecorded extends DomainRefusal {
+    public static class AgreementAlreadyRecorded extends AlreadyExists {
         public AgreementAlreadyRecorded(AgreementId id) {
             super("Agreement '" + id + "' is already recorded; allowed now: nothing for a new agreement");
         }

@@ -33,7 +33,7 @@ import kr.go.gg.training.command.agreement.domain.AgreementLookup;
 import kr.go.gg.training.command.agreement.domain.AgreementPolicy;
 import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.domain.DomainRefusal;
-import kr.go.gg.training.command.idempotency.AnsweredKeys;
+import kr.go.gg.training.command.platform.idempotency.AnsweredKeys;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateMember;

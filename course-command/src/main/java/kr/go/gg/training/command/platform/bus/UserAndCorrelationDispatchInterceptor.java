@@ -1,5 +1,6 @@
-package kr.go.gg.training.command.metadata;
+package kr.go.gg.training.command.platform.bus;
 
+import kr.go.gg.training.command.metadata.CorrelationIdFilter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.web;
+package kr.go.gg.training.command.platform.web;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
-import kr.go.gg.training.command.domain.Refusal;
+import kr.go.gg.training.command.platform.bus.Refusal;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -88,7 +88,7 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
-        Optional<Refusal> refusal = refusalOf(e);
+        Optional<Refusal> refusal = Refusal.of(e);
         if (refusal.isEmpty()) {
             return unavailable(OUTCOME_UNKNOWN, e);
         }
@@ -128,10 +128,6 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static final String RETRY_AFTER_SECONDS = "2";
-
-    public static Optional<Refusal> refusalOf(CommandExecutionException e) {
-        return e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
-    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.idempotency;
+package kr.go.gg.training.command.platform.idempotency;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

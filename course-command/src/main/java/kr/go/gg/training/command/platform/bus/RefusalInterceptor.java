@@ -1,10 +1,8 @@
-package kr.go.gg.training.command.web;
+package kr.go.gg.training.command.platform.bus;
 
-import kr.go.gg.training.command.agreement.domain.ExchangeAgreement;
-import kr.go.gg.training.command.course.domain.CourseAlreadyExists;
+import kr.go.gg.training.command.domain.AlreadyExists;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
-import kr.go.gg.training.command.domain.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -14,7 +12,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
  * Turns domain refusals into CommandExecutionExceptions with {@link Refusal} details, so the REST layer answers
- * 404/409 alike whether the command was handled locally or through Axon Server.
+ * 404/409 alike whether the command was handled locally or through Axon Server. It knows the
+ * refusal kinds of {@code command.domain} only, never a feature's own refusal.
  */
 public class RefusalInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -22,7 +21,7 @@ public class RefusalInterceptor implements MessageHandlerInterceptor<CommandMess
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         try {
             return chain.proceed();
-        } catch (CourseAlreadyExists | ExchangeAgreement.AgreementAlreadyRecorded e) {
+        } catch (AlreadyExists e) {
             throw refusal(Refusal.Kind.ALREADY_EXISTS, e);
         } catch (DomainRefusal e) {
             throw refusal(Refusal.Kind.REFUSED, e);

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.web;
+package kr.go.gg.training.command.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

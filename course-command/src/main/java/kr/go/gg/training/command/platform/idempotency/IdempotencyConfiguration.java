@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.idempotency;
+package kr.go.gg.training.command.platform.idempotency;
 
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.routing;
+package kr.go.gg.training.command.platform.bus;
 
 import kr.go.gg.training.api.course.CompleteCourse;
 import kr.go.gg.training.api.course.CourseId;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.web;
+package kr.go.gg.training.command.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.TimeOrderedIds;
-import kr.go.gg.training.command.idempotency.IdempotencyKeys;
-import kr.go.gg.training.command.idempotency.Replayed;
+import kr.go.gg.training.command.platform.idempotency.IdempotencyKeys;
+import kr.go.gg.training.command.platform.idempotency.Replayed;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.web;
+package kr.go.gg.training.command.platform.idempotency;
 
 import java.util.ArrayList;
 import java.util.List;

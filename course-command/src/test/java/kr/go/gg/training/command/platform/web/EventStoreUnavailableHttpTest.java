@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.web;
+package kr.go.gg.training.command.platform.web;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,11 +1,10 @@
-package kr.go.gg.training.command.operations;
+package kr.go.gg.training.command.platform.bus;
 
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import kr.go.gg.training.api.InvalidValueException;
-import kr.go.gg.training.command.domain.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.routing;
+package kr.go.gg.training.command.platform.bus;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
