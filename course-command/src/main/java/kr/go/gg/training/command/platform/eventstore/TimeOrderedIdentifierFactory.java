@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.eventstore;
+package kr.go.gg.training.command.platform.eventstore;
 
 import kr.go.gg.training.api.TimeOrderedIds;
 import org.axonframework.common.IdentifierFactory;

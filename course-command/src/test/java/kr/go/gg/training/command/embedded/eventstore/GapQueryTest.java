@@ -1,5 +1,6 @@
-package kr.go.gg.training.command.eventstore;
+package kr.go.gg.training.command.embedded.eventstore;
 
+import kr.go.gg.training.command.eventstore.EventStoreSchema;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
-package kr.go.gg.training.command.eventstore;
+package kr.go.gg.training.command.axonserver;
 
+import kr.go.gg.training.command.eventstore.EventStoreSchema;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -10,7 +11,6 @@ import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import kr.go.gg.training.command.agreement.domain.AgreementLookup;
-import kr.go.gg.training.command.axonserver.StreamedAgreementLookup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
-package kr.go.gg.training.command.eventstore;
+package kr.go.gg.training.command.embedded.eventstore;
 
+import kr.go.gg.training.command.platform.eventstore.TimeOrderedIdentifierFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

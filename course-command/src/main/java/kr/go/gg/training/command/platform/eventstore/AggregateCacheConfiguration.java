@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.eventstore;
+package kr.go.gg.training.command.platform.eventstore;
 
 import java.net.URI;
 import java.util.OptionalLong;

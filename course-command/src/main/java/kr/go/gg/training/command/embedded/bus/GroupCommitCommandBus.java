@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.eventstore;
+package kr.go.gg.training.command.embedded.bus;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import java.util.function.IntConsumer;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.common.Registration;
@@ -25,11 +24,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
-import kr.go.gg.training.command.metadata.CorrelationIdFilter;
-import kr.go.gg.training.command.platform.bus.UserAndCorrelationDispatchInterceptor;
-import kr.go.gg.training.command.metadata.UserMdcFilter;
 
 /**
  * Group commit for the embedded event store. With {@code WRITE_DELAY=0} every H2 commit writes a chunk to the
@@ -64,7 +59,7 @@ public class GroupCommitCommandBus implements CommandBus {
     private final int maxGroupSize;
     private final long gatherNanos;
     private final IntConsumer groupSizes;
-    private final BlockingQueue<Request<?, ?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<QueuedCommand<?, ?>> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private final Object stateLock = new Object();
     /** NEW: dispatches wait in the queue; RUNNING: handled; STOPPED: refused. */
@@ -140,7 +135,7 @@ public class GroupCommitCommandBus implements CommandBus {
         }
         synchronized (stateLock) {
             if (state != State.STOPPED) {
-                queue.add(new Request<>(command, callback));
+                queue.add(new QueuedCommand<>(command, callback));
                 return;
             }
         }
@@ -167,10 +162,10 @@ public class GroupCommitCommandBus implements CommandBus {
     private int lastGroupSize;
 
     private void work() {
-        List<Request<?, ?>> group = new ArrayList<>(maxGroupSize);
+        List<QueuedCommand<?, ?>> group = new ArrayList<>(maxGroupSize);
         while (state == State.RUNNING || !queue.isEmpty()) {
             try {
-                Request<?, ?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                QueuedCommand<?, ?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -181,7 +176,7 @@ public class GroupCommitCommandBus implements CommandBus {
                     long deadline = System.nanoTime() + gatherNanos;
                     while (group.size() < lastGroupSize) {
                         long left = deadline - System.nanoTime();
-                        Request<?, ?> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                        QueuedCommand<?, ?> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
                         if (next == null) {
                             break;
                         }
@@ -210,15 +205,15 @@ public class GroupCommitCommandBus implements CommandBus {
      * Handles requests from the start of {@code pending} in one group until one fails (that one included), commits
      * the group, answers its requests and returns how many it took. If the commit fails, they run one by one.
      */
-    private int runGroup(List<Request<?, ?>> pending) {
-        List<Request<?, ?>> group = new ArrayList<>();
+    private int runGroup(List<QueuedCommand<?, ?>> pending) {
+        List<QueuedCommand<?, ?>> group = new ArrayList<>();
         UnitOfWork<Message<String>> unitOfWork = DefaultUnitOfWork.startAndGet(GROUP);
         try {
             unitOfWork.attachTransaction(groupTransactions);
-            for (Request<?, ?> request : pending) {
+            for (QueuedCommand<?, ?> request : pending) {
                 group.add(request);
                 request.handle(local);
-                if (request.result.isExceptional()) {
+                if (request.failed()) {
                     break; // a failed command ends the group (see the class comment)
                 }
             }
@@ -234,7 +229,7 @@ public class GroupCommitCommandBus implements CommandBus {
             }
             if (group.size() > 1) {
                 log.debug("A group of {} commands failed to commit; handling them one by one", group.size(), e);
-                for (Request<?, ?> request : group) {
+                for (QueuedCommand<?, ?> request : group) {
                     request.reset();
                     runGroup(List.of(request));
                 }
@@ -244,60 +239,16 @@ public class GroupCommitCommandBus implements CommandBus {
             return group.size();
         }
         groupSizes.accept(group.size());
-        group.forEach(Request::answer);
+        group.forEach(QueuedCommand::answer);
         return group.size();
     }
 
     private void failQueued() {
-        Request<?, ?> request;
+        QueuedCommand<?, ?> request;
         while ((request = queue.poll()) != null) {
             request.fail(new NoHandlerForCommandException("The command bus has shut down"));
         }
     }
 
     private static final Message<String> GROUP = new GenericMessage<>("command group");
-
-    /** A dispatched command, its caller's callback and, once handled, its result (held until the group commits). */
-    private static final class Request<C, R> {
-        private final CommandMessage<C> command;
-        private final CommandCallback<? super C, ? super R> callback;
-        private CommandResultMessage<? extends R> result;
-
-        private Request(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
-            this.command = command;
-            this.callback = callback;
-        }
-
-        private void handle(CommandBus bus) {
-            // the caller's log context, so log lines written while handling name its request
-            // read with the metadata keys the dispatch interceptor stamps, set under the MDC keys the filters use
-            MDC.put(CorrelationIdFilter.MDC_KEY,
-                    String.valueOf(command.getMetaData().getOrDefault(UserAndCorrelationDispatchInterceptor.CORRELATION_ID, "")));
-            MDC.put(UserMdcFilter.MDC_KEY,
-                    String.valueOf(command.getMetaData().getOrDefault(UserAndCorrelationDispatchInterceptor.USER, "")));
-            try {
-                bus.dispatch(command, (CommandCallback<C, R>) (c, r) -> result = r);
-            } finally {
-                MDC.remove(CorrelationIdFilter.MDC_KEY);
-                MDC.remove(UserMdcFilter.MDC_KEY);
-            }
-            if (result == null) {
-                // SimpleCommandBus answers synchronously; anything else would break the group's ordering
-                result = GenericCommandResultMessage.asCommandResultMessage(
-                        new IllegalStateException("The command was not handled synchronously"));
-            }
-        }
-
-        private void reset() {
-            result = null;
-        }
-
-        private void answer() {
-            callback.onResult(command, result);
-        }
-
-        private void fail(Throwable cause) {
-            callback.onResult(command, GenericCommandResultMessage.asCommandResultMessage(cause));
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.eventstore;
+package kr.go.gg.training.command.embedded.eventstore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
