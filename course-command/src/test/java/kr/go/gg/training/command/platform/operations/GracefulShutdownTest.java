@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.operations;
+package kr.go.gg.training.command.platform.operations;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.operations;
+package kr.go.gg.training.command.platform.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
