@@ -2,7 +2,7 @@ package kr.go.gg.training.command.axonserver;
 
 import java.time.Duration;
 
-import kr.go.gg.training.command.agreement.AgreementLookup;
+import kr.go.gg.training.command.agreement.domain.AgreementLookup;
 import kr.go.gg.training.command.domain.AggregateFreshness;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;

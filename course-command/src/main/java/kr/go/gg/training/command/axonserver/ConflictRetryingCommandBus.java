@@ -1,6 +1,6 @@
 package kr.go.gg.training.command.axonserver;
 
-import kr.go.gg.training.command.domain.Refusal;
+import kr.go.gg.training.command.platform.bus.Refusal;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandExecutionException;

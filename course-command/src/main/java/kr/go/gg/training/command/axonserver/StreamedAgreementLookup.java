@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 
 import kr.go.gg.training.api.agreement.AgreementRecorded;
 import kr.go.gg.training.api.agreement.Province;
-import kr.go.gg.training.command.agreement.AgreementLookup;
+import kr.go.gg.training.command.agreement.domain.AgreementLookup;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;

@@ -4,8 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import kr.go.gg.training.command.domain.Refusal;
-import kr.go.gg.training.command.web.CommandProblemHandler;
+import kr.go.gg.training.command.platform.bus.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -53,7 +52,7 @@ class ConflictRetryingCommandBusTest {
 
         assertThat(handled).hasValue(3);
         assertThat(result.exceptionResult()).isInstanceOf(CommandExecutionException.class);
-        assertThat(CommandProblemHandler.refusalOf((CommandExecutionException) result.exceptionResult()))
+        assertThat(Refusal.of((CommandExecutionException) result.exceptionResult()))
                 .map(Refusal::kind).contains(Refusal.Kind.CONFLICT);
     }
 

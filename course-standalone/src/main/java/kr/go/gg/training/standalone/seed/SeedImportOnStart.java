@@ -9,7 +9,7 @@ import kr.go.gg.training.api.agreement.AgreementClassification;
 import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.agreement.Province;
 import kr.go.gg.training.api.agreement.RecordAgreement;
-import kr.go.gg.training.command.historical.HistoricalImporter;
+import kr.go.gg.training.command.importing.HistoricalImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,0 +1,61 @@
+package kr.go.gg.training.command.agreement.domain;
+
+import kr.go.gg.training.api.agreement.AgreementId;
+import kr.go.gg.training.api.agreement.AgreementRecorded;
+import kr.go.gg.training.api.agreement.RecordAgreement;
+import kr.go.gg.training.command.domain.AlreadyExists;
+import kr.go.gg.training.command.platform.idempotency.AnsweredKeys;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An exchange agreement with a Chinese province; it is in force from the month it was signed. */
+@Aggregate
+public class ExchangeAgreement {
+
+    @AggregateIdentifier
+    private AgreementId agreementId;
+    @AggregateMember
+    private final AnsweredKeys answered = new AnsweredKeys();
+
+    protected ExchangeAgreement() {
+    }
+
+    /** A command whose Idempotency-Key this agreement answered before appends nothing and answers as the first time. */
+    @CommandHandlerInterceptor
+    Object answerOnce(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        var replayed = answered.replayOf(command);
+        return replayed.isPresent() ? replayed.get() : chain.proceed();
+    }
+
+    /** CREATE_IF_MISSING: a retried recording (its id derived from the Idempotency-Key or the seed row) finds it. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordAgreement command) {
+        if (agreementId != null) {
+            throw new AgreementAlreadyRecorded(agreementId);
+        }
+        apply(new AgreementRecorded(command.agreementId(), command.province(), command.classification(), command.signedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(AgreementRecorded event) {
+        this.agreementId = event.agreementId();
+    }
+
+    /** Refusal of a recording whose id already names an agreement. */
+    public static class AgreementAlreadyRecorded extends AlreadyExists {
+        public AgreementAlreadyRecorded(AgreementId id) {
+            super("Agreement '" + id + "' is already recorded; allowed now: nothing for a new agreement");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package kr.go.gg.training.command.course.domain;
+
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.enrollment.Trainee;
+import kr.go.gg.training.api.enrollment.TraineeId;
+import kr.go.gg.training.command.domain.DomainRefusal;
+import kr.go.gg.training.command.domain.NotFound;
+
+/** The enrolment rules of docs/domain.md, one named check each (the course's state is checked by the lifecycle). */
+public final class EnrolmentPolicy {
+
+    private EnrolmentPolicy() {
+    }
+
+    public static void capacityNotReached(CourseId id, CourseRoster roster, int capacity) {
+        if (roster.enrolled() >= capacity) {
+            throw new DomainRefusal("Course '" + id + "' is full: " + roster.enrolled() + " of " + capacity
+                    + " places taken; allowed now: withdraw a trainee first");
+        }
+    }
+
+    public static void notEnrolledTwice(CourseId id, CourseRoster roster, TraineeId traineeId, Trainee trainee) {
+        if (roster.knows(traineeId) || roster.isEnrolled(trainee)) {
+            throw new DomainRefusal("Course '" + id + "' already has " + trainee.name() + " of "
+                    + trainee.organization() + " (" + trainee.country() + ") enrolled");
+        }
+    }
+
+    public static void levelGivenForKoica(CourseId id, Program program, Trainee trainee) {
+        if (program == Program.KOICA && trainee.level() == null) {
+            throw new DomainRefusal("Course '" + id + "' is a KOICA course; a trainee's level (MID_LEVEL or HIGH_RANKING) is required");
+        }
+    }
+
+    public static void canWithdraw(CourseId id, CourseRoster roster, TraineeId traineeId) {
+        if (!roster.knows(traineeId)) {
+            throw new NotFound("Course '" + id + "' has no trainee '" + traineeId + "'");
+        }
+        if (roster.hasWithdrawn(traineeId)) {
+            throw new DomainRefusal("Trainee '" + traineeId + "' has already withdrawn from course '" + id + "'");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package kr.go.gg.training.command.importing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import kr.go.gg.training.api.InvalidValueException;
+import kr.go.gg.training.api.course.Direction;
+import kr.go.gg.training.api.course.Period;
+import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.historical.ImportHistoricalCourse;
+import kr.go.gg.training.command.platform.bus.Refusal;
+import kr.go.gg.training.command.platform.idempotency.Replayed;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports the printed record's courses as completed courses with a headcount. Ids derive from each row, so a
+ * repeated import imports nothing and counts the rows as already imported. Every row is checked before the
+ * first is imported: a bad row refuses the whole import. Used by the HTTP endpoint and by a start-up import.
+ */
+@Service
+public class HistoricalImporter {
+
+    public record CourseRow(@NotNull Program program, Direction direction, @NotBlank @Size(max = 200) String partner,
+                            @NotNull LocalDate startDate, @NotNull LocalDate endDate,
+                            @NotNull @Min(0) @Max(10_000) Integer people) {
+    }
+
+    public record PrintedTotalRow(@NotNull Integer year, Program program, @NotNull @Min(0) Integer courses,
+                                  @NotNull @Min(0) Integer people) {
+    }
+
+    public record Import(@NotNull @Size(max = 5000) List<@Valid @NotNull CourseRow> courses,
+                         @Size(max = 1000) List<@Valid @NotNull PrintedTotalRow> printedTotals) {
+    }
+
+    public record Imported(int imported, int alreadyImported, List<HistoricalImport.Discrepancy> discrepancies) {
+    }
+
+    /** The commands of a checked import, and what its discrepancies are computed from. */
+    public record Plan(List<ImportHistoricalCourse> commands, List<HistoricalImport.Row> rows,
+                       List<HistoricalImport.PrintedTotal> printed) {
+    }
+
+    private final CommandGateway commandGateway;
+
+    public HistoricalImporter(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** Checks every row; a bad one is refused with its position, before anything is imported. */
+    public Plan plan(Import body) {
+        List<ImportHistoricalCourse> commands = new ArrayList<>();
+        List<HistoricalImport.Row> rows = new ArrayList<>();
+        for (int i = 0; i < body.courses().size(); i++) {
+            CourseRow row = body.courses().get(i);
+            Direction direction = row.direction() == null ? Direction.INBOUND : row.direction();
+            try {
+                Period period = new Period(row.startDate(), row.endDate());
+                commands.add(new ImportHistoricalCourse(
+                        ImportHistoricalCourse.idFor(row.program(), direction, row.partner(), period),
+                        row.program(), direction, row.partner(), period, row.people(), "historical import"));
+            } catch (InvalidValueException e) {
+                String problem = e.getMessage().startsWith(e.field() + " ") ? e.getMessage().substring(e.field().length() + 1) : e.getMessage();
+                throw new InvalidValueException("courses[" + i + "]." + e.field(), problem);
+            }
+            rows.add(new HistoricalImport.Row(row.program(), direction, row.startDate().getYear(), row.people()));
+        }
+        List<HistoricalImport.PrintedTotal> printed = body.printedTotals() == null ? List.of()
+                : body.printedTotals().stream()
+                .map(total -> new HistoricalImport.PrintedTotal(total.year(), total.program(), total.courses(), total.people()))
+                .toList();
+        return new Plan(commands, rows, printed);
+    }
+
+    public Imported execute(Plan plan) {
+        return execute(plan, Map.of()).imported();
+    }
+
+    /** An import's answer, and how many of its courses had been imported before under the same Idempotency-Key. */
+    public record Run(Imported imported, int replayed) {
+    }
+
+    /**
+     * Sends every course's command with {@code metaData} (an Idempotency-Key's): a course made before under the
+     * same key counts as imported, as the first attempt counted it, so a retry answers what the first one did.
+     */
+    public Run execute(Plan plan, Map<String, Object> metaData) {
+        int imported = 0;
+        int already = 0;
+        int replayed = 0;
+        for (ImportHistoricalCourse command : plan.commands()) {
+            switch (send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))) {
+                case CREATED -> imported++;
+                case REPLAYED -> {
+                    imported++;
+                    replayed++;
+                }
+                case EXISTED -> already++;
+            }
+        }
+        return new Run(new Imported(imported, already, HistoricalImport.discrepancies(plan.rows(), plan.printed())), replayed);
+    }
+
+    /**
+     * Sends a command that creates an aggregate with a derived id; answers false, appending nothing, when that
+     * aggregate exists already (a repeated import). Every other refusal is thrown.
+     */
+    public boolean sendIfNew(Object creation) {
+        return send(creation) != Outcome.EXISTED;
+    }
+
+    private enum Outcome { CREATED, REPLAYED, EXISTED }
+
+    private Outcome send(Object creation) {
+        try {
+            return commandGateway.sendAndWait(creation) instanceof Replayed ? Outcome.REPLAYED : Outcome.CREATED;
+        } catch (CommandExecutionException e) {
+            if (Refusal.of(e).map(Refusal::kind).orElse(null) != Refusal.Kind.ALREADY_EXISTS) {
+                throw e;
+            }
+            return Outcome.EXISTED;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package kr.go.gg.training.command.platform.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.grpc.StatusRuntimeException;
+import jakarta.servlet.http.HttpServletRequest;
+import kr.go.gg.training.api.InvalidValueException;
+import kr.go.gg.training.command.domain.DomainRefusal;
+import kr.go.gg.training.command.domain.NotFound;
+import kr.go.gg.training.command.platform.bus.Refusal;
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Problem details (RFC 9457) for the command controllers only: 400 for input that can never be valid (each bad
+ * field in {@code errors}), 404 for unknown ids, 409 for a domain refusal or a concurrent change.
+ */
+@RestControllerAdvice(basePackages = "kr.go.gg.training.command")
+public class CommandProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProblemHandler.class);
+
+    public record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalidValue(InvalidValueException e) {
+        return badRequest(e.getMessage(), List.of(new FieldProblem(e.field(), problemOf(e))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return badRequest(e.getName() + " has the wrong type", List.of(new FieldProblem(e.getName(), "has the wrong type")));
+    }
+
+    @ExceptionHandler(DomainRefusal.class)
+    ProblemDetail refused(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "Refused", e.getMessage());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "Concurrent change",
+                "Another change to the same course (or a course with the same id) came first; reload and retry");
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "No course or agreement '" + e.getAggregateIdentifier() + "'");
+    }
+
+    /**
+     * Refusals arrive as CommandExecutionException with {@link Refusal} details (see RefusalInterceptor). Without
+     * them the handling node failed in some other way (through Axon Server only; locally the handler's own exception
+     * arrives): its store may have been unreachable, so whether the command was stored is not known.
+     */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        Optional<Refusal> refusal = Refusal.of(e);
+        if (refusal.isEmpty()) {
+            return unavailable(OUTCOME_UNKNOWN, e);
+        }
+        return switch (refusal.get().kind()) {
+            case NOT_FOUND -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", refusal.get().message()));
+            case CONFLICT -> ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Concurrent change", refusal.get().message()));
+            default -> ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Refused", refusal.get().message()));
+        };
+    }
+
+    static final String NOT_STORED = "The command was not stored: no command handler could be reached. Retry in a moment.";
+    static final String OUTCOME_UNKNOWN = "The connection to the event store failed while the command was under way:"
+            + " it may or may not have been stored. Retry with the same Idempotency-Key, which stores it at most once.";
+
+    /** Nothing reached a handler: not stored. */
+    @ExceptionHandler({NoHandlerForCommandException.class, CommandDispatchException.class})
+    ResponseEntity<ProblemDetail> notDispatched(RuntimeException e) {
+        return unavailable(NOT_STORED, e);
+    }
+
+    /**
+     * Axon Server unreachable or lost while the command was under way. Handled here, before Spring MVC could take
+     * the connection reset inside for a client that went away (it then answers 200 with no body).
+     */
+    @ExceptionHandler({AxonServerException.class, StatusRuntimeException.class})
+    ResponseEntity<ProblemDetail> eventStoreUnavailable(RuntimeException e, HttpServletRequest request) {
+        return unavailable("GET".equals(request.getMethod()) ? NOT_READ : OUTCOME_UNKNOWN, e);
+    }
+
+    static final String NOT_READ = "The event store cannot be reached right now. Retry in a moment.";
+
+    private static ResponseEntity<ProblemDetail> unavailable(String detail, RuntimeException e) {
+        log.warn("Command not completed ({}): {}", e.getClass().getSimpleName(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail));
+    }
+
+    static final String RETRY_AFTER_SECONDS = "2";
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .toList();
+        String detail = errors.stream().map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(badRequest(detail, errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        String detail = errors.stream().map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(badRequest(detail, errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.BodyTooLarge tooLarge) {
+                ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "Content too large",
+                        RequestSizeLimitFilter.detail(tooLarge.limit()));
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+            }
+        }
+        // a value type or command refused a value while Jackson built it
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof InvalidValueException invalid) {
+                return ResponseEntity.badRequest().body(invalidValue(invalid));
+            }
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            String message;
+            if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()) {
+                message = "'" + format.getValue() + "' is not one of " + List.of(format.getTargetType().getEnumConstants());
+            } else if (mapping instanceof InvalidFormatException format) {
+                message = "'" + format.getValue() + "' is not a valid " + simpleType(format.getTargetType());
+            } else if (mapping instanceof UnrecognizedPropertyException) {
+                message = "is not a known field";
+            } else if (mapping instanceof MismatchedInputException mismatch) {
+                message = "must be a " + simpleType(mismatch.getTargetType());
+            } else {
+                message = "cannot be read";
+            }
+            return ResponseEntity.badRequest().body(badRequest(field + " " + message, List.of(new FieldProblem(field, message))));
+        }
+        String detail = cause instanceof JsonProcessingException json
+                ? "Malformed JSON: " + json.getOriginalMessage()
+                : "The request body is missing or not JSON";
+        return ResponseEntity.badRequest().body(badRequest(detail, List.of()));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value of another type";
+        }
+        return Map.of("LocalDate", "date (yyyy-MM-dd)", "YearMonth", "year-month (yyyy-MM)", "Integer", "whole number",
+                "int", "whole number", "Boolean", "boolean", "boolean", "boolean", "String", "text")
+                .getOrDefault(type.getSimpleName(), type.getSimpleName());
+    }
+
+    private static String problemOf(InvalidValueException e) {
+        String message = e.getMessage();
+        return message.startsWith(e.field() + " ") ? message.substring(e.field().length() + 1) : message;
+    }
+
+    private static ProblemDetail badRequest(String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

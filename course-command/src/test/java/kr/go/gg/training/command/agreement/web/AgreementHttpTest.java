@@ -1,0 +1,51 @@
+package kr.go.gg.training.command.agreement.web;
+
+import java.util.Map;
+
+import kr.go.gg.training.command.HttpTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AgreementHttpTest extends HttpTestSupport {
+
+    private static Map<String, Object> china(String partner) {
+        return Map.of("title", "Officials of " + partner, "program", "CHINA_EXCHANGE", "direction", "INBOUND",
+                "partner", partner, "capacity", 20);
+    }
+
+    @Test
+    void a_china_course_is_accepted_right_after_its_agreement_and_walks_to_completion() {
+        assertThat(post("/api/courses", china("Hebei Province")).status()).isEqualTo(409);
+        Answer agreement = post("/api/agreements", Map.of("province", "Hebei Province", "classification", "GENERAL", "signedOn", "2013-01"));
+        assertThat(agreement.status()).isEqualTo(201);
+        assertThat(agreement.body().get("agreementId").asText()).isNotBlank();
+
+        Answer course = post("/api/courses", china("hebei"));
+        assertThat(course.status()).isEqualTo(201);
+        String id = course.body().get("courseId").asText();
+        assertThat(post("/api/courses/" + id + "/schedule", Map.of("startDate", "2016-09-01", "endDate", "2016-09-10")).status()).isEqualTo(204);
+        assertThat(post("/api/courses/" + id + "/trainees", Map.of("name", "Wang", "country", "Hebei", "organization", "Shijiazhuang",
+                "position", "Officer")).status()).isEqualTo(201);
+        assertThat(post("/api/courses/" + id + "/start", Map.of()).status()).isEqualTo(204);
+        assertThat(post("/api/courses/" + id + "/completion", Map.of()).status()).isEqualTo(204);
+        assertThat(events(id)).isEqualTo(5);
+    }
+
+    @Test
+    void an_agreement_signed_in_a_future_month_is_not_yet_in_force() {
+        assertThat(post("/api/agreements", Map.of("province", "Anhui", "classification", "GENERAL", "signedOn", "2099-12")).status()).isEqualTo(201);
+        Answer refused = post("/api/courses", china("Anhui"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asText()).contains("no exchange agreement with Anhui");
+    }
+
+    @Test
+    void agreement_input_errors_are_bad_requests() {
+        assertThat(post("/api/agreements", Map.of("province", "Jiangsu", "classification", "SECRET", "signedOn", "2013-01")).status()).isEqualTo(400);
+        assertThat(post("/api/agreements", Map.of("province", "Jiangsu", "classification", "GENERAL", "signedOn", "2013-13")).status()).isEqualTo(400);
+        Answer tooEarly = post("/api/agreements", Map.of("province", "Jiangsu", "classification", "GENERAL", "signedOn", "1980-01"));
+        assertThat(tooEarly.status()).isEqualTo(400);
+        assertThat(tooEarly.body().get("errors").get(0).get("field").asText()).isEqualTo("signedOn");
+    }
+}
