@@ -1,5 +1,7 @@
 package kr.go.gg.training.query.course;
 
+import kr.go.gg.training.api.course.CourseAtVersion;
+import kr.go.gg.training.api.course.WatchCourse;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 

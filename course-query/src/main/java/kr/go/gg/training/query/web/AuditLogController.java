@@ -4,9 +4,9 @@ import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf
 
 import java.time.LocalDate;
 import java.util.List;
-import kr.go.gg.training.query.audit.AuditEntry;
-import kr.go.gg.training.query.audit.AuditLog;
-import kr.go.gg.training.query.audit.FindAuditLog;
+import kr.go.gg.training.api.audit.AuditEntry;
+import kr.go.gg.training.api.audit.AuditLog;
+import kr.go.gg.training.api.audit.FindAuditLog;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,8 @@
 package kr.go.gg.training.query.audit;
 
+import kr.go.gg.training.api.audit.AuditEntry;
+import kr.go.gg.training.api.audit.AuditLog;
+import kr.go.gg.training.api.audit.FindAuditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

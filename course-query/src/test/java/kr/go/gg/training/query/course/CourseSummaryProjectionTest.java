@@ -1,5 +1,7 @@
 package kr.go.gg.training.query.course;
 
+import kr.go.gg.training.api.course.CourseAtVersion;
+import kr.go.gg.training.api.course.WatchCourse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

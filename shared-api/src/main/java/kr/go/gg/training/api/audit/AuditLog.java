@@ -1,4 +1,4 @@
-package kr.go.gg.training.query.audit;
+package kr.go.gg.training.api.audit;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
-package kr.go.gg.training.query.audit;
+package kr.go.gg.training.api.audit;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import kr.go.gg.training.api.InvalidValueException;
 
 /**
- * This module's own query (the handler and the HTTP path both live here): who did what from {@code from} to
+ * The audit log's query (answered by course-query's audit projection): who did what from {@code from} to
  * {@code to} (UTC days, both inclusive, at most {@link #MAX_DAYS} days), by one {@code user} or, when it is null
  * or blank, by everybody. Answered with an {@link AuditLog} of {@link AuditEntry}s, oldest first. Invalid input throws
  * {@link InvalidValueException} (HTTP 400 naming the field).
