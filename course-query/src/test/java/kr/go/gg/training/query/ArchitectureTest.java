@@ -18,5 +18,5 @@ class ArchitectureTest {
     /** The REST layer asks the query bus, never the read models directly, so it works split across services. */
     @ArchTest
     static final ArchRule webUsesTheQueryBusOnly = noClasses().that().resideInAPackage("kr.go.gg.training.query.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "kr.go.gg.training.query.mongo..");
+            .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "kr.go.gg.training.query.platform.readmodel..", "kr.go.gg.training.query.embedded..");
 }

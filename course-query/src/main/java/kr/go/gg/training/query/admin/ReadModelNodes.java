@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import kr.go.gg.training.query.mongo.StoredTokens;
+import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.bson.Document;
 import org.slf4j.Logger;

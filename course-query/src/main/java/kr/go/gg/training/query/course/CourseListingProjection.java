@@ -21,7 +21,7 @@ import kr.go.gg.training.api.course.Period;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
-import kr.go.gg.training.query.mongo.BatchedCollection;
+import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;

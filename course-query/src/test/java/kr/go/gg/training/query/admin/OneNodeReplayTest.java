@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import kr.go.gg.training.query.QueryApplicationTest;
-import kr.go.gg.training.query.mongo.ProcessingGroups;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

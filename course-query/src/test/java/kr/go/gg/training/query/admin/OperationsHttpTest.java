@@ -19,7 +19,7 @@ import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.DemandSurveyRecorded;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.query.QueryApplicationTest;
-import kr.go.gg.training.query.mongo.ReadModelConfiguration;
+import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

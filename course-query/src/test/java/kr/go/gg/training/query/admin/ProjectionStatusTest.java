@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-import kr.go.gg.training.query.mongo.ProcessingGroups;
-import kr.go.gg.training.query.mongo.ProjectionReplay;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
+import kr.go.gg.training.query.platform.replay.ProjectionReplay;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import kr.go.gg.training.query.CourseQueryApplication;
-import kr.go.gg.training.query.mongo.ReadModelConfiguration;
+import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;

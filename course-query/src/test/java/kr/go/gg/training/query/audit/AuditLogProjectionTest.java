@@ -392,7 +392,7 @@ class AuditLogProjectionTest extends MongoProjectionTest {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
         org.axonframework.messaging.unitofwork.BatchingUnitOfWork<EventMessage<?>> uow =
                 new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(new ArrayList<>(events));
-        uow.resources().put(kr.go.gg.training.query.mongo.BatchedCollection.SEVERAL_SEGMENTS, Boolean.TRUE);
+        uow.resources().put(kr.go.gg.training.query.platform.readmodel.BatchedCollection.SEVERAL_SEGMENTS, Boolean.TRUE);
         var result = uow.executeWithResult(() -> adapter.handle(uow.getMessage()),
                 org.axonframework.messaging.unitofwork.RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {

@@ -1,9 +1,9 @@
 package kr.go.gg.training.standalone.cluster;
 
 import com.mongodb.client.MongoClient;
-import kr.go.gg.training.query.mongo.ClaimWatchingTokenStore;
-import kr.go.gg.training.query.mongo.ReadModelClaim;
-import kr.go.gg.training.query.mongo.ReadModelConfiguration;
+import kr.go.gg.training.query.platform.readmodel.ClaimWatchingTokenStore;
+import kr.go.gg.training.query.platform.readmodel.ReadModelClaim;
+import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.query.mongo;
+package kr.go.gg.training.query.platform.readmodel;
 
 import java.time.Duration;
 import java.time.Instant;

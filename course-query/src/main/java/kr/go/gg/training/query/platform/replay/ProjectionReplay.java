@@ -1,5 +1,6 @@
-package kr.go.gg.training.query.mongo;
+package kr.go.gg.training.query.platform.replay;
 
+import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.query.mongo;
+package kr.go.gg.training.query.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.query.mongo;
+package kr.go.gg.training.query.platform.readmodel;
 
 /**
  * The processing group names of the read models (= the projection names of the admin paths), and the name of the

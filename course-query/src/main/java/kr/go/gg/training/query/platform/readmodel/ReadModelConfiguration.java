@@ -1,5 +1,7 @@
-package kr.go.gg.training.query.mongo;
+package kr.go.gg.training.query.platform.readmodel;
 
+import kr.go.gg.training.query.embedded.PolledEventStore;
+import kr.go.gg.training.query.platform.replay.ProjectionReplayFilter;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.query.mongo;
+package kr.go.gg.training.query.embedded;
 
 import java.time.Clock;
 import java.util.Collection;

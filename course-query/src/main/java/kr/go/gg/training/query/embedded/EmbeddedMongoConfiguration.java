@@ -1,4 +1,4 @@
-package kr.go.gg.training.query.mongo;
+package kr.go.gg.training.query.embedded;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
