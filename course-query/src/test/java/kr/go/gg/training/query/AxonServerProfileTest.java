@@ -15,7 +15,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import kr.go.gg.training.query.embedded.PolledEventStore;
+import kr.go.gg.training.query.platform.readmodel.ReadModelEventSource;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class AxonServerProfileTest {
             assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
             assertThat(context.getBeansOfType(MongoServer.class)).isEmpty();
             // no storage engine to poll: the read-model processor reads what Axon Server streams
-            assertThat(context.getBean(PolledEventStore.class)
+            assertThat(context.getBean(ReadModelEventSource.class)
                     .source(context.getBean(org.axonframework.config.Configuration.class)))
                     .isSameAs(context.getBean(EventStore.class));
             MongoDatabase database = context.getBean(MongoDatabase.class);

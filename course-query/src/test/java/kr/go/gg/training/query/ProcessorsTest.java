@@ -32,7 +32,6 @@ import kr.go.gg.training.api.enrollment.TraineeLevel;
 import kr.go.gg.training.query.platform.readmodel.ClaimWatchingTokenStore;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.replay.ProjectionReplay;
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -79,7 +78,7 @@ class ProcessorsTest extends QueryApplicationTest {
     }
 
     private TrackingEventProcessor processor() {
-        return processing.eventProcessor(ReadModelConfiguration.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
+        return processing.eventProcessor(ProcessingGroups.READ_MODELS, TrackingEventProcessor.class).orElseThrow();
     }
 
     private void awaitCaughtUp() {
@@ -164,18 +163,18 @@ class ProcessorsTest extends QueryApplicationTest {
     void everyReadModelRunsOnOneTrackingProcessorWithOneTokenInMongo() {
         appendSomeHistory();
         TrackingEventProcessor processor = processor();
-        for (String group : ReadModelConfiguration.PROCESSING_GROUPS) {
+        for (String group : ProcessingGroups.ALL) {
             assertThat(processing.eventProcessorByProcessingGroup(group)).as(group).containsSame(processor);
             assertThat(readModelDatabase.getCollection("trackingtokens").countDocuments(Filters.eq("processorName", group)))
                     .as(group).isZero();
         }
-        assertThat(processing.tokenStore(ReadModelConfiguration.PROCESSOR)).isInstanceOfSatisfying(ClaimWatchingTokenStore.class,
+        assertThat(processing.tokenStore(ProcessingGroups.READ_MODELS)).isInstanceOfSatisfying(ClaimWatchingTokenStore.class,
                 store -> assertThat(store.delegate()).isInstanceOf(MongoTokenStore.class));
         // no JDBC transaction: the token is then stored after the batch's bulk writes, not before the batch
-        assertThat(processing.transactionManager(ReadModelConfiguration.PROCESSOR)).isSameAs(NoTransactionManager.instance());
+        assertThat(processing.transactionManager(ProcessingGroups.READ_MODELS)).isSameAs(NoTransactionManager.instance());
         awaitCaughtUp();
         assertThat(readModelDatabase.getCollection("trackingtokens")
-                .countDocuments(Filters.eq("processorName", ReadModelConfiguration.PROCESSOR))).isEqualTo(1);
+                .countDocuments(Filters.eq("processorName", ProcessingGroups.READ_MODELS))).isEqualTo(1);
     }
 
     @Test
@@ -185,7 +184,7 @@ class ProcessorsTest extends QueryApplicationTest {
         Map<String, List<Document>> before = readModels();
         assertThat(before).containsKeys("course_summaries", "course_years", "rosters", "yearly_performance",
                 "pipeline_courses", "pipeline_years", "agreements", "audit_log", "audit_log_days");
-        ReadModelConfiguration.PROCESSING_GROUPS.forEach(this::tamper);
+        ProcessingGroups.ALL.forEach(this::tamper);
 
         reset(null);
         awaitCaughtUp();
@@ -196,7 +195,7 @@ class ProcessorsTest extends QueryApplicationTest {
     void replayingOneProjectionRebuildsItEqualToBefore() {
         appendSomeHistory();
         awaitCaughtUp();
-        for (String projection : ReadModelConfiguration.PROCESSING_GROUPS) {
+        for (String projection : ProcessingGroups.ALL) {
             Map<String, List<Document>> before = readModels(projection);
             tamper(projection);
             assertThat(readModels(projection)).as(projection).isNotEqualTo(before);
@@ -212,9 +211,9 @@ class ProcessorsTest extends QueryApplicationTest {
         appendSomeHistory();
         awaitCaughtUp();
         Map<String, List<Document>> rostersBefore = readModels(ProcessingGroups.ROSTERS);
-        List<String> others = ReadModelConfiguration.PROCESSING_GROUPS.stream()
+        List<String> others = ProcessingGroups.ALL.stream()
                 .filter(p -> !p.equals(ProcessingGroups.ROSTERS)).toList();
-        ReadModelConfiguration.PROCESSING_GROUPS.forEach(this::tamper);
+        ProcessingGroups.ALL.forEach(this::tamper);
         Map<String, Map<String, List<Document>>> tampered = new TreeMap<>();
         others.forEach(p -> tampered.put(p, readModels(p)));
 

@@ -1,5 +1,6 @@
 package kr.go.gg.training.query;
 
+import kr.go.gg.training.query.platform.readmodel.ReadModelTokenConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,7 +42,6 @@ import kr.go.gg.training.api.report.YearlyPerformanceReport;
 import kr.go.gg.training.query.admin.ProjectionAdmin;
 import kr.go.gg.training.query.audit.AuditLogProjection;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import kr.go.gg.training.query.report.YearlyPerformanceProjection;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -80,7 +80,7 @@ class TwoSegmentsTest {
             publish(two, events);
             // one node alone runs both segments, one thread each, and both segments' tokens are stored
             assertThat(processor(two).processingStatus()).hasSize(2);
-            assertThat(two.getBean(StoredTokens.class).read(ReadModelConfiguration.PROCESSOR))
+            assertThat(two.getBean(StoredTokens.class).read(ProcessingGroups.READ_MODELS))
                     .extracting(StoredTokens.Stored::segment).containsExactly(0, 1);
             assertThat(readModels(two)).isEqualTo(oneSegment);
             assertThat(report(two)).isEqualTo(oneReport);
@@ -109,7 +109,7 @@ class TwoSegmentsTest {
 
     private static TrackingEventProcessor processor(ConfigurableApplicationContext context) {
         return context.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(ReadModelConfiguration.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
+                .eventProcessor(ProcessingGroups.READ_MODELS, TrackingEventProcessor.class).orElseThrow();
     }
 
     private static void publish(ConfigurableApplicationContext context, List<EventMessage<?>> events) {
@@ -139,7 +139,7 @@ class TwoSegmentsTest {
         MongoDatabase database = context.getBean("readModelDatabase", MongoDatabase.class);
         Map<String, List<Document>> all = new TreeMap<>();
         for (String name : database.listCollectionNames()) {
-            if (name.equals(ReadModelConfiguration.TRACKING_TOKENS) || name.equals("processor_control")) {
+            if (name.equals(ReadModelTokenConfiguration.TRACKING_TOKENS) || name.equals("processor_control")) {
                 continue;
             }
             List<Document> documents = database.getCollection(name).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());

@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.admin;
 
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.go.gg.training.query.platform.replay.ProjectionReplay;
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Replays one read model from the first event while the others keep their documents and keep serving. Every read
- * model runs on the one processor {@link ReadModelConfiguration#PROCESSOR}: a replay stops it, resets its tokens with
+ * model runs on the one processor {@link ProcessingGroups#READ_MODELS}: a replay stops it, resets its tokens with
  * a {@link ProjectionReplay} naming the projection (only that projection's {@code @ResetHandler} drops its
  * collections, only it handles the replayed events, see {@code ProjectionReplayFilter}) and starts it again from
  * the tail. The others skip the old events; events newer than the reset position reach every projection.
@@ -96,9 +96,9 @@ public class ProjectionAdmin implements SmartLifecycle {
      */
     public List<ProjectionStatus> statuses() {
         Map<Integer, EventTrackerStatus> segments = storedTokens == null ? processor().processingStatus()
-                : trackerStatuses(storedTokens.tokens(ReadModelConfiguration.PROCESSOR));
+                : trackerStatuses(storedTokens.tokens(ProcessingGroups.READ_MODELS));
         long head = head(processor());
-        return ReadModelConfiguration.PROCESSING_GROUPS.stream().map(name -> status(name, segments, head)).toList();
+        return ProcessingGroups.ALL.stream().map(name -> status(name, segments, head)).toList();
     }
 
     /**
@@ -107,7 +107,7 @@ public class ProjectionAdmin implements SmartLifecycle {
      * of this module's read models.
      */
     public synchronized Optional<ProjectionStatus> replay(String name) {
-        if (!ReadModelConfiguration.PROCESSING_GROUPS.contains(name)) {
+        if (!ProcessingGroups.ALL.contains(name)) {
             return Optional.empty();
         }
         TrackingEventProcessor processor = processor();
@@ -118,7 +118,7 @@ public class ProjectionAdmin implements SmartLifecycle {
             // every other query node stops too and releases its claims: only then can this one claim every
             // segment for the reset (Axon's resetTokens claims them; a claim held elsewhere would refuse it)
             try {
-                nodes.stopOthers(requestId, stopTimeout, storedTokens, ReadModelConfiguration.PROCESSOR);
+                nodes.stopOthers(requestId, stopTimeout, storedTokens, ProcessingGroups.READ_MODELS);
             } catch (ReadModelNodes.NodesDidNotStop e) {
                 log.warn("Replay of {} not started: {}", name, e.getMessage());
                 throw new ReplayNotPossible("Not every query node stopped its read-model processor in time; nothing "
@@ -168,10 +168,10 @@ public class ProjectionAdmin implements SmartLifecycle {
      * from the token store, which claims the segments for this node, as the reset does next).
      */
     private Map<Integer, TrackingToken> claimedTokens() {
-        TokenStore tokens = processing.tokenStore(ReadModelConfiguration.PROCESSOR);
+        TokenStore tokens = processing.tokenStore(ProcessingGroups.READ_MODELS);
         Map<Integer, TrackingToken> stored = new java.util.TreeMap<>();
-        for (int segment : tokens.fetchSegments(ReadModelConfiguration.PROCESSOR)) {
-            stored.put(segment, tokens.fetchToken(ReadModelConfiguration.PROCESSOR, segment));
+        for (int segment : tokens.fetchSegments(ProcessingGroups.READ_MODELS)) {
+            stored.put(segment, tokens.fetchToken(ProcessingGroups.READ_MODELS, segment));
         }
         return stored;
     }
@@ -248,8 +248,8 @@ public class ProjectionAdmin implements SmartLifecycle {
     }
 
     private TrackingEventProcessor processor() {
-        return processing.eventProcessor(ReadModelConfiguration.PROCESSOR, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No tracking processor " + ReadModelConfiguration.PROCESSOR));
+        return processing.eventProcessor(ProcessingGroups.READ_MODELS, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No tracking processor " + ProcessingGroups.READ_MODELS));
     }
 
     private static long head(TrackingEventProcessor processor) {

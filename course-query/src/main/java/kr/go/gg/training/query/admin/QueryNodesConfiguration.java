@@ -1,9 +1,9 @@
 package kr.go.gg.training.query.admin;
 
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.function.Supplier;
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -26,13 +26,13 @@ public class QueryNodesConfiguration {
         ReadModelNodes nodes = new ReadModelNodes(readModelDatabase.getCollection(ReadModelNodes.COLLECTION),
                 readModelStoredTokens.owner(), readModelProcessor(processing), coordinated, Clock.systemUTC());
         // the segments as stored (they outlive a change of course.query.segments)
-        nodes.balance(() -> readModelStoredTokens.read(ReadModelConfiguration.PROCESSOR).size());
+        nodes.balance(() -> readModelStoredTokens.read(ProcessingGroups.READ_MODELS).size());
         return nodes;
     }
 
     /** The read-model processor, looked up when first needed (Axon builds it after the beans). */
     static Supplier<TrackingEventProcessor> readModelProcessor(EventProcessingConfiguration processing) {
-        return () -> processing.eventProcessor(ReadModelConfiguration.PROCESSOR, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No tracking processor " + ReadModelConfiguration.PROCESSOR));
+        return () -> processing.eventProcessor(ProcessingGroups.READ_MODELS, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No tracking processor " + ProcessingGroups.READ_MODELS));
     }
 }

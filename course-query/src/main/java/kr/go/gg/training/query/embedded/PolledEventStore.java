@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import kr.go.gg.training.query.platform.readmodel.ReadModelEventSource;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -21,7 +22,7 @@ import org.axonframework.messaging.StreamableMessageSource;
  * <p>
  * Under Axon Server (no storage engine here) the processor reads Axon's own event store, which Axon Server feeds.
  */
-public final class PolledEventStore implements AutoCloseable {
+public final class PolledEventStore implements ReadModelEventSource, AutoCloseable {
 
     private final Supplier<EventStorageEngine> storageEngine;
     private final Duration pollInterval;
@@ -37,6 +38,7 @@ public final class PolledEventStore implements AutoCloseable {
     }
 
     /** The processor's source: the polled store, or Axon's event store where there is no storage engine. */
+    @Override
     public synchronized StreamableMessageSource<TrackedEventMessage<?>> source(Configuration configuration) {
         if (polled == null) {
             EventStorageEngine engine = storageEngine.get();

@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.admin;
 
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
@@ -19,7 +20,6 @@ import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.DemandSurveyRecorded;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.query.QueryApplicationTest;
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,13 +59,13 @@ class OperationsHttpTest extends QueryApplicationTest {
         append("Course", id, 1, new DemandSurveyRecorded(course, LocalDate.of(2030, 1, 5)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Gauge lag = meterRegistry.find(ProcessorLagMetrics.METER).tag("processor", ReadModelConfiguration.PROCESSOR).gauge();
+            Gauge lag = meterRegistry.find(ProcessorLagMetrics.METER).tag("processor", ProcessingGroups.READ_MODELS).gauge();
             assertThat(lag).isNotNull();
             assertThat(lag.value()).isZero();
         });
         assertThat(get("admin", "/actuator/metrics/" + ProcessorLagMetrics.METER + "?tag=processor:read-models").statusCode())
                 .isEqualTo(200);
-        for (String group : ReadModelConfiguration.PROCESSING_GROUPS) { // the groups are no processors of their own
+        for (String group : ProcessingGroups.ALL) { // the groups are no processors of their own
             assertThat(meterRegistry.find(ProcessorLagMetrics.METER).tag("processor", group).gauge()).as(group).isNull();
         }
     }
@@ -76,14 +76,14 @@ class OperationsHttpTest extends QueryApplicationTest {
         append("Course", id, 0, new CourseProposed(new CourseId(id), "Monitors", Program.KOICA, Direction.INBOUND, "Peru", 5, null));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("viewer", "/api/courses/" + id).statusCode()).isEqualTo(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(meterRegistry.find(ProcessorLagMetrics.METER).tag("processor", ReadModelConfiguration.PROCESSOR)
+            assertThat(meterRegistry.find(ProcessorLagMetrics.METER).tag("processor", ProcessingGroups.READ_MODELS)
                     .gauge().value()).isZero();
         });
 
         List<String> names = meterRegistry.getMeters().stream().map(meter -> meter.getId().getName()).toList();
         assertThat(names).noneMatch(name -> name.startsWith("eventProcessor"));
-        assertThat(names).noneMatch(name -> name.startsWith(ReadModelConfiguration.PROCESSOR + "."));
-        for (String group : ReadModelConfiguration.PROCESSING_GROUPS) {
+        assertThat(names).noneMatch(name -> name.startsWith(ProcessingGroups.READ_MODELS + "."));
+        for (String group : ProcessingGroups.ALL) {
             assertThat(names).as(group).noneMatch(name -> name.startsWith(group + "."));
         }
         assertThat(meterRegistry.getMeters()).noneMatch(meter -> meter.getId().getTag("processorName") != null);

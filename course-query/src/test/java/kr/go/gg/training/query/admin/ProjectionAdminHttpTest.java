@@ -21,7 +21,6 @@ import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.query.QueryApplicationTest;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.replay.ProjectionReplay;
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -64,7 +63,7 @@ class ProjectionAdminHttpTest extends QueryApplicationTest {
         HttpResponse<String> list = get("auditor", "/api/admin/projections");
         assertThat(list.statusCode()).isEqualTo(200);
         JsonNode statuses = json.readTree(list.body());
-        assertThat(statuses.findValuesAsText("name")).containsExactlyElementsOf(ReadModelConfiguration.PROCESSING_GROUPS);
+        assertThat(statuses.findValuesAsText("name")).containsExactlyElementsOf(ProcessingGroups.ALL);
         for (JsonNode status : statuses) {
             assertThat(status.get("replaying").isBoolean()).isTrue();
             assertThat(status.get("progress").asDouble()).isBetween(0.0, 1.0);
@@ -129,13 +128,13 @@ class ProjectionAdminHttpTest extends QueryApplicationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(get("viewer", "/api/courses/" + id).statusCode()).isEqualTo(200));
         String summary = get("viewer", "/api/courses/" + id).body();
-        TrackingEventProcessor processor = processing.eventProcessor(ReadModelConfiguration.PROCESSOR,
+        TrackingEventProcessor processor = processing.eventProcessor(ProcessingGroups.READ_MODELS,
                 TrackingEventProcessor.class).orElseThrow();
         processor.shutDown(); // a replay of the rosters that has not got far yet
         processor.resetTokens(ProjectionReplay.of(ProcessingGroups.ROSTERS));
 
         assertThat(post("admin", "/api/admin/projections/course-summaries/replay").statusCode()).isEqualTo(202);
-        TrackingToken token = processing.tokenStore(ReadModelConfiguration.PROCESSOR).fetchToken(ReadModelConfiguration.PROCESSOR, 0);
+        TrackingToken token = processing.tokenStore(ProcessingGroups.READ_MODELS).fetchToken(ProcessingGroups.READ_MODELS, 0);
         assertThat(ReplayToken.replayContext(token, ProjectionReplay.class))
                 .contains(ProjectionReplay.of(ProcessingGroups.ROSTERS, ProcessingGroups.COURSE_SUMMARIES));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -159,7 +158,7 @@ class ProjectionAdminHttpTest extends QueryApplicationTest {
         String summary = get("viewer", "/api/courses/" + id).body();
         String roster = get("staff", "/api/courses/" + id + "/trainees").body();
 
-        for (String name : ReadModelConfiguration.PROCESSING_GROUPS) {
+        for (String name : ProcessingGroups.ALL) {
             assertThat(post("admin", "/api/admin/projections/" + name + "/replay").statusCode()).as(name).isEqualTo(202);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -73,7 +72,7 @@ class ReadModelWatchdogTest {
         AtomicBoolean down = new AtomicBoolean(true);
         AtomicInteger attempts = new AtomicInteger();
         Rosters rosters = new Rosters();
-        String processorName = ReadModelConfiguration.PROCESSOR;
+        String processorName = ProcessingGroups.READ_MODELS;
         Configuration axon = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .eventProcessing(processing -> processing
@@ -112,7 +111,7 @@ class ReadModelWatchdogTest {
 
     @Test
     void aProcessorStoppedOnPurposeIsLeftAlone() {
-        String processorName = ReadModelConfiguration.PROCESSOR;
+        String processorName = ProcessingGroups.READ_MODELS;
         Configuration axon = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .eventProcessing(processing -> processing

@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import kr.go.gg.training.query.platform.readmodel.ClaimWatchingTokenStore;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -40,7 +39,7 @@ class ReplayBeforeAnyEventTest {
     void a_replay_before_any_event_is_accepted_with_nothing_to_rebuild_and_the_processor_keeps_running() {
         MongoServer server = new MongoServer(new MemoryBackend());
         MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
-        String processorName = ReadModelConfiguration.PROCESSOR;
+        String processorName = ProcessingGroups.READ_MODELS;
         TokenStore tokens = new ClaimWatchingTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "course").build())
                 .serializer(JacksonSerializer.defaultSerializer())

@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.admin;
 
+import kr.go.gg.training.query.platform.readmodel.ReadModelTokenConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -19,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.replay.ProjectionReplay;
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeveralQueryNodesTest {
 
-    private static final String PROCESSOR = ReadModelConfiguration.PROCESSOR;
+    private static final String PROCESSOR = ProcessingGroups.READ_MODELS;
 
     /** The rosters' projection of one node: what it handled, and its resets. */
     @ProcessingGroup(ProcessingGroups.ROSTERS)
@@ -91,7 +91,7 @@ class SeveralQueryNodesTest {
             this.name = name;
             MongoTokenStore tokenStore = MongoTokenStore.builder()
                     .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "course")
-                            .trackingTokensCollectionName(ReadModelConfiguration.TRACKING_TOKENS).build())
+                            .trackingTokensCollectionName(ReadModelTokenConfiguration.TRACKING_TOKENS).build())
                     .serializer(JacksonSerializer.defaultSerializer())
                     .nodeId(name)
                     .claimTimeout(Duration.ofSeconds(5))
@@ -109,7 +109,7 @@ class SeveralQueryNodesTest {
                             .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance())
                             .registerEventHandler(c -> new Rosters(handled, resets)))
                     .buildConfiguration();
-            tokens = new StoredTokens(client.getDatabase("course").getCollection(ReadModelConfiguration.TRACKING_TOKENS),
+            tokens = new StoredTokens(client.getDatabase("course").getCollection(ReadModelTokenConfiguration.TRACKING_TOKENS),
                     JacksonSerializer.defaultSerializer(), name, Duration.ofSeconds(5));
             board = new ReadModelNodes(board(), name, this::processor, true, Clock.systemUTC());
             admin = new ProjectionAdmin(axon.eventProcessingConfiguration(), tokens, board, Duration.ofSeconds(2));
@@ -175,7 +175,7 @@ class SeveralQueryNodesTest {
 
     private List<String> owners() {
         List<String> owners = new ArrayList<>();
-        for (Document token : client.getDatabase("course").getCollection(ReadModelConfiguration.TRACKING_TOKENS)
+        for (Document token : client.getDatabase("course").getCollection(ReadModelTokenConfiguration.TRACKING_TOKENS)
                 .find(new Document("processorName", PROCESSOR)).sort(new Document("segment", 1))) {
             owners.add(token.getString("owner"));
         }
@@ -189,7 +189,7 @@ class SeveralQueryNodesTest {
     }
 
     private String owner() {
-        Document token = client.getDatabase("course").getCollection(ReadModelConfiguration.TRACKING_TOKENS)
+        Document token = client.getDatabase("course").getCollection(ReadModelTokenConfiguration.TRACKING_TOKENS)
                 .find(new Document("processorName", PROCESSOR)).first();
         return token == null ? null : token.getString("owner");
     }
@@ -266,7 +266,7 @@ class SeveralQueryNodesTest {
         // the killed node's row: claimed just now, and never extended or released again
         node("node-a", 1000).stop();
         nodes.clear();
-        client.getDatabase("course").getCollection(ReadModelConfiguration.TRACKING_TOKENS).updateOne(
+        client.getDatabase("course").getCollection(ReadModelTokenConfiguration.TRACKING_TOKENS).updateOne(
                 new Document("processorName", PROCESSOR), new Document("$set", new Document("owner", "node-killed")
                         .append("timestamp", System.currentTimeMillis())));
         long killedAt = System.nanoTime();

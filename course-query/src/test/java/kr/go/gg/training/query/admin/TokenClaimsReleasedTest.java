@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.admin;
 
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import kr.go.gg.training.query.CourseQueryApplication;
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,7 +44,7 @@ class TokenClaimsReleasedTest {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     List<Document> claimed = tokens.find().into(new ArrayList<>());
                     assertThat(claimed).extracting(token -> token.getString("processorName"))
-                            .containsExactly(ReadModelConfiguration.PROCESSOR); // one processor for every read model
+                            .containsExactly(ProcessingGroups.READ_MODELS); // one processor for every read model
                     assertThat(claimed).allSatisfy(token -> assertThat(token.getString("owner")).isNotBlank());
                 });
             } finally {

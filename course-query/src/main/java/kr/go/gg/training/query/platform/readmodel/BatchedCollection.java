@@ -23,7 +23,7 @@ import org.bson.Document;
  * A collection as one processor batch sees it: documents are read once per batch (by {@code _id}), changed
  * in memory by every event of the batch, and written back as ONE {@code bulkWrite} per collection at the end
  * of the batch: by {@link #flushAll} after the batch's last event (the processors' interceptor, see
- * {@link ReadModelConfiguration}), else when the unit of work prepares to commit. The processor stores its
+ * {@link ReadModelProcessorConfiguration}), else when the unit of work prepares to commit. The processor stores its
  * token after that, so without transactions a crash in between (or the wire server losing its last second)
  * re-delivers events rather than skipping them: every handler is idempotent.
  * <p>
@@ -49,7 +49,7 @@ public final class BatchedCollection {
     /**
      * A unit-of-work resource: when present (TRUE), the batch's processor is one of several segments, which write
      * the same collections concurrently, so nothing is remembered across batches and every batch reads what it
-     * needs from the database ({@link ReadModelConfiguration} sets it when {@code course.query.segments > 1}).
+     * needs from the database ({@link ReadModelProcessorConfiguration} sets it when {@code course.query.segments > 1}).
      */
     public static final String SEVERAL_SEGMENTS = "batched:several-segments";
     /** Documents remembered per collection across batches. */

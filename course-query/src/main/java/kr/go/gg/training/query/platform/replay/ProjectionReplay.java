@@ -1,6 +1,6 @@
 package kr.go.gg.training.query.platform.replay;
 
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.WrappedToken;
 
 /**
  * The reset context of a replay of some read models on the shared processor
- * ({@link ReadModelConfiguration#PROCESSOR}): {@code TrackingEventProcessor.resetTokens(new ProjectionReplay(...))}
+ * ({@link ProcessingGroups#READ_MODELS}): {@code TrackingEventProcessor.resetTokens(new ProjectionReplay(...))}
  * hands it to the {@code @ResetHandler}s and Axon keeps it in the {@link ReplayToken} (stored with the token, as
  * JSON with its class name) until the replay has passed the reset position. {@link ProjectionReplayFilter} lets
  * only the named projections see the reset and the replayed events; events newer than the reset position are
@@ -76,6 +76,6 @@ public record ProjectionReplay(List<String> projections) {
         return Optional.of(ReplayToken.replayContext(event, ProjectionReplay.class).orElse(ALL));
     }
 
-    /** Every projection of {@link ReadModelConfiguration#PROCESSING_GROUPS}. */
-    public static final ProjectionReplay ALL = new ProjectionReplay(ReadModelConfiguration.PROCESSING_GROUPS);
+    /** Every projection of {@link ProcessingGroups#ALL}. */
+    public static final ProjectionReplay ALL = new ProjectionReplay(ProcessingGroups.ALL);
 }

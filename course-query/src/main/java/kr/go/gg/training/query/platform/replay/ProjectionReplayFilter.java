@@ -1,6 +1,6 @@
 package kr.go.gg.training.query.platform.replay;
 
-import kr.go.gg.training.query.platform.readmodel.ReadModelConfiguration;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +28,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  * summaries and the KOICA pipeline share their handlers through {@code CourseListingProjection}). Handlers of
  * other modules (the command side in standalone) are not wrapped.
  * <p>
- * A Spring bean (see {@link ReadModelConfiguration#projectionReplayFilter()}): Axon's Spring support adds every
+ * A Spring bean (see {@link ProjectionReplayConfiguration}): Axon's Spring support adds every
  * {@code HandlerEnhancerDefinition} bean to those of the classpath.
  */
 public class ProjectionReplayFilter implements HandlerEnhancerDefinition {
@@ -67,7 +67,7 @@ public class ProjectionReplayFilter implements HandlerEnhancerDefinition {
 
     private static String projectionOf(Class<?> type) {
         ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(type, ProcessingGroup.class);
-        return group != null && ReadModelConfiguration.PROCESSING_GROUPS.contains(group.value()) ? group.value() : "";
+        return group != null && ProcessingGroups.ALL.contains(group.value()) ? group.value() : "";
     }
 
     private final class ProjectionMember<T> extends WrappedMessageHandlingMember<T> {

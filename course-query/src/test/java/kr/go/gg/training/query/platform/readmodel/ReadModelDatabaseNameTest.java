@@ -8,17 +8,17 @@ class ReadModelDatabaseNameTest {
 
     @Test
     void the_database_named_in_the_uri_is_the_read_models_database() {
-        assertThat(ReadModelConfiguration.databaseName("", "mongodb://mongo:27017/gyeonggi")).isEqualTo("gyeonggi");
+        assertThat(ReadModelDatabaseConfiguration.databaseName("", "mongodb://mongo:27017/gyeonggi")).isEqualTo("gyeonggi");
     }
 
     @Test
     void an_explicit_database_setting_wins_over_the_uri() {
-        assertThat(ReadModelConfiguration.databaseName("reports", "mongodb://mongo:27017/gyeonggi")).isEqualTo("reports");
+        assertThat(ReadModelDatabaseConfiguration.databaseName("reports", "mongodb://mongo:27017/gyeonggi")).isEqualTo("reports");
     }
 
     @Test
     void without_either_the_database_is_course() {
-        assertThat(ReadModelConfiguration.databaseName("", "")).isEqualTo("course");
-        assertThat(ReadModelConfiguration.databaseName("", "mongodb://mongo:27017")).isEqualTo("course");
+        assertThat(ReadModelDatabaseConfiguration.databaseName("", "")).isEqualTo("course");
+        assertThat(ReadModelDatabaseConfiguration.databaseName("", "mongodb://mongo:27017")).isEqualTo("course");
     }
 }

@@ -24,7 +24,7 @@ class ReadModelsHealthTest {
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(500, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(500, TimeUnit.MILLISECONDS).readTimeout(500, TimeUnit.MILLISECONDS))
                 .build())) {
-            var health = new ReadModelConfiguration().readModelsHealthIndicator(client.getDatabase("course"));
+            var health = new ReadModelDatabaseConfiguration().readModelsHealthIndicator(client.getDatabase("course"));
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
             server.shutdownNow();
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
