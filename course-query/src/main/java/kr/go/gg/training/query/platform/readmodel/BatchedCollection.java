@@ -1,17 +1,9 @@
 package kr.go.gg.training.query.platform.readmodel;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -118,13 +110,13 @@ public final class BatchedCollection {
 
     /** The document as this batch left it, or null. */
     public Document find(Object id) {
-        Pending pending = pending();
-        if (!pending.documents.containsKey(id)) {
-            Document known = remembered(id, pending.epoch, pending.remember);
-            pending.documents.put(id, known == ABSENT ? null
+        PendingWrites pending = pending();
+        if (!pending.documents().containsKey(id)) {
+            Document known = remembered(id, pending.epoch(), pending.remember());
+            pending.documents().put(id, known == ABSENT ? null
                     : known != null ? known : collection.find(Filters.eq("_id", id)).first());
         }
-        return pending.documents.get(id);
+        return pending.documents().get(id);
     }
 
     /**
@@ -137,7 +129,7 @@ public final class BatchedCollection {
      */
     public Document startNew(Object id) {
         Document fresh = new Document("_id", id);
-        pending().documents.put(id, fresh);
+        pending().documents().put(id, fresh);
         return fresh;
     }
 
@@ -148,11 +140,11 @@ public final class BatchedCollection {
 
     /** Writes the document (replacing the stored one) at the end of the batch. */
     public void save(Document document) {
-        Pending pending = pending();
+        PendingWrites pending = pending();
         Object id = document.get("_id");
-        pending.documents.put(id, document);
-        pending.changed.put(id, document);
-        pending.updates.remove(id);
+        pending.documents().put(id, document);
+        pending.changed().put(id, document);
+        pending.updates().remove(id);
     }
 
     /**
@@ -182,15 +174,15 @@ public final class BatchedCollection {
     }
 
     private void fieldChange(Document document, String field, String key, Object value, boolean unset) {
-        Pending pending = pending();
+        PendingWrites pending = pending();
         Object id = document.get("_id");
-        pending.documents.put(id, document);
-        if (pending.changed.containsKey(id)) {
-            pending.changed.put(id, document); // written whole anyway
+        pending.documents().put(id, document);
+        if (pending.changed().containsKey(id)) {
+            pending.changed().put(id, document); // written whole anyway
             return;
         }
         if (key.indexOf('.') >= 0 || key.startsWith("$") || field.indexOf('.') >= 0) {
-            if (!pending.remember) {
+            if (!pending.remember()) {
                 // several segments write this document at once: written whole, it would undo theirs (the ids the
                 // system creates, time-ordered and UUIDs, are plain paths)
                 throw new IllegalStateException("Key " + key + " of " + field + " in document " + id
@@ -199,7 +191,7 @@ public final class BatchedCollection {
             save(document); // not a plain path: write it whole
             return;
         }
-        Document update = pending.updates.computeIfAbsent(id, k -> new Document());
+        Document update = pending.updates().computeIfAbsent(id, k -> new Document());
         String path = field + "." + key;
         Document sets = (Document) update.computeIfAbsent("$set", k -> new Document());
         Document unsets = (Document) update.computeIfAbsent("$unset", k -> new Document());
@@ -219,12 +211,12 @@ public final class BatchedCollection {
      * through {@link #find} (the audit log's chunks), written by several segments at once.
      */
     public void updatePath(Object id, String operator, String path, Object value) {
-        Pending pending = pending();
-        if (pending.changed.containsKey(id) || pending.documents.containsKey(id)) {
+        PendingWrites pending = pending();
+        if (pending.changed().containsKey(id) || pending.documents().containsKey(id)) {
             throw new IllegalStateException("Document " + id + " is read or saved whole in this batch; updatePath is "
                     + "for documents never read back");
         }
-        Document update = pending.updates.computeIfAbsent(id, k -> new Document());
+        Document update = pending.updates().computeIfAbsent(id, k -> new Document());
         ((Document) update.computeIfAbsent(operator, k -> new Document())).put(path, value);
     }
 
@@ -236,16 +228,16 @@ public final class BatchedCollection {
      * later {@link #find} answers, and what is remembered after the batch (one segment), as the database holds it.
      */
     public void write(Document document, WriteModel<Document> write) {
-        Pending pending = pending();
-        pending.documents.put(document.get("_id"), document);
-        pending.writes.add(write);
+        PendingWrites pending = pending();
+        pending.documents().put(document.get("_id"), document);
+        pending.writes().add(write);
     }
 
     public void delete(Object id) {
-        Pending pending = pending();
-        pending.documents.put(id, null);
-        pending.changed.put(id, null);
-        pending.updates.remove(id);
+        PendingWrites pending = pending();
+        pending.documents().put(id, null);
+        pending.changed().put(id, null);
+        pending.updates().remove(id);
     }
 
     /** Runs {@code action} once after this batch has committed (e.g. to emit subscription query updates). */
@@ -260,74 +252,23 @@ public final class BatchedCollection {
     /** Writes what this unit of work has changed in every batched collection now (a failure fails the batch). */
     public static void flushAll(UnitOfWork<?> unitOfWork) {
         unitOfWork.root().resources().values().forEach(resource -> {
-            if (resource instanceof Pending pending) {
+            if (resource instanceof PendingWrites pending) {
                 pending.flush();
             }
         });
     }
 
-    private Pending pending() {
+    private PendingWrites pending() {
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
         return uow.getOrComputeResource(resourceKey, k -> {
             boolean remember = !Boolean.TRUE.equals(uow.getResource(SEVERAL_SEGMENTS));
-            Pending created = new Pending(collection, EPOCH.get(), remember);
+            PendingWrites created = new PendingWrites(collection, EPOCH.get(), remember);
             uow.onPrepareCommit(u -> created.flush());
             if (remember) {
-                uow.afterCommit(u -> remember(created.documents, created.epoch));
+                uow.afterCommit(u -> remember(created.documents(), created.epoch()));
             }
             uow.onRollback(u -> invalidateAll());
             return created;
         });
-    }
-
-    private static final class Pending {
-        private final MongoCollection<Document> collection;
-        private final long epoch;
-        /** Whether this batch may use, and fill, what is remembered across batches (one segment only). */
-        private final boolean remember;
-        private final Map<Object, Document> documents = new HashMap<>();
-        private final Map<Object, Document> changed = new LinkedHashMap<>();
-        /** Per id: {@code $set}/{@code $unset} of single paths, for documents not in {@link #changed}. */
-        private final Map<Object, Document> updates = new LinkedHashMap<>();
-        /** Further writes, in order, after the others ({@link BatchedCollection#write}). */
-        private final List<WriteModel<Document>> writes = new ArrayList<>();
-
-        private Pending(MongoCollection<Document> collection, long epoch, boolean remember) {
-            this.collection = collection;
-            this.epoch = epoch;
-            this.remember = remember;
-        }
-
-        private void flush() {
-            if (changed.isEmpty() && updates.isEmpty() && this.writes.isEmpty()) {
-                return;
-            }
-            List<WriteModel<Document>> writes = new ArrayList<>(changed.size() + updates.size() + this.writes.size());
-            ReplaceOptions upsert = new ReplaceOptions().upsert(true);
-            for (Map.Entry<Object, Document> change : changed.entrySet()) {
-                writes.add(change.getValue() == null
-                        ? new DeleteOneModel<>(Filters.eq("_id", change.getKey()))
-                        : new ReplaceOneModel<>(Filters.eq("_id", change.getKey()), change.getValue(), upsert));
-            }
-            UpdateOptions upsertPaths = new UpdateOptions().upsert(true);
-            for (Map.Entry<Object, Document> update : updates.entrySet()) {
-                Document operators = new Document();
-                update.getValue().forEach((operator, paths) -> {
-                    if (!((Document) paths).isEmpty()) {
-                        operators.put(operator, paths);
-                    }
-                });
-                if (!operators.isEmpty()) {
-                    writes.add(new UpdateOneModel<>(Filters.eq("_id", update.getKey()), operators, upsertPaths));
-                }
-            }
-            writes.addAll(this.writes);
-            if (!writes.isEmpty()) {
-                collection.bulkWrite(writes);
-            }
-            changed.clear();
-            updates.clear();
-            this.writes.clear();
-        }
     }
 }
