@@ -66,7 +66,7 @@ class AxonServerProfileTest {
             assertThat(context.getBean(StoredTokens.class).claimTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(context.getEnvironment().getProperty("course.query.token-claim-interval")).isEqualTo("1s");
             assertThat(context.getEnvironment().getProperty("course.query.nodes.coordinated")).isEqualTo("true");
-            assertThat(context.getBeanNamesForType(kr.go.gg.training.query.admin.ReadModelRecoveryConfiguration.class)).hasSize(1);
+            assertThat(context.getBeanNamesForType(kr.go.gg.training.query.platform.nodes.ReadModelRecoveryConfiguration.class)).hasSize(1);
             // no Axon Server at that address: the node is not ready (Axon's indicator in the readiness group), alive all the same
             String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
