@@ -8,7 +8,6 @@ import java.time.Duration;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
-import kr.go.gg.training.query.report.projection.YearlyPerformanceProjection;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.MediaType;
@@ -48,7 +47,7 @@ public class ReportController {
         // a failure of the query bus (Axon Server down) could no longer be a 503
         YearlyPerformanceReport initial = initialResult(result);
         return streams.open(Mono.justOrEmpty(initial)
-                .concatWith(result.updates().map(report -> YearlyPerformanceProjection.within(report, from, to))),
+                .concatWith(result.updates().map(report -> report.within(from, to))),
                 "report", result::close);
     }
 

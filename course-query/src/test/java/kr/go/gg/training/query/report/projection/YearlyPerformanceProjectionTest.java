@@ -122,7 +122,7 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
         List<YearlyPerformanceReport> updates = inRange.getUpdates().map(SubscriptionQueryUpdateMessage::getPayload)
                 .map(YearlyPerformanceReport.class::cast).collectList().block(Duration.ofSeconds(5));
         assertThat(updates).hasSize(1); // one per batch, not per event
-        Year y2016 = YearlyPerformanceProjection.within(updates.get(0), 2016, 2016).years().get(0);
+        Year y2016 = updates.get(0).within(2016, 2016).years().get(0);
         assertThat(y2016.people()).isEqualTo(51);
         assertThat(outOfRange.getUpdates().collectList().block(Duration.ofSeconds(5))).isEmpty();
     }
@@ -155,7 +155,7 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
         database.getCollection(YearlyPerformanceProjection.REPORT).updateOne(new Document("_id", 2015),
                 new Document("$set", new Document("rows.d.people", 7)));
         assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
-        now[0] += YearlyPerformanceProjection.CACHE_TTL_NANOS;
+        now[0] += YearCache.CACHE_TTL_NANOS;
         assertThat(projection.handle(new FindYearlyPerformance(2015, 2015)).years().get(0).people()).isEqualTo(7);
 
         // a reset clears the cache: the rebuilt report is read again
@@ -179,7 +179,7 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
         YearlyPerformanceReport before = projection.handle(new FindYearlyPerformance(null, null));
 
         // nobody else writes while this node holds the claim: what it cached stays exact however old
-        now[0] += 10 * YearlyPerformanceProjection.CACHE_TTL_NANOS;
+        now[0] += 10 * YearCache.CACHE_TTL_NANOS;
         database.getCollection(YearlyPerformanceProjection.REPORT).updateOne(new Document("_id", 2015),
                 new Document("$set", new Document("rows.d.people", 7))); // (a write no node would make: proves no re-read)
         assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
@@ -230,7 +230,7 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
         assertThat(sent.years().get(2).people()).isEqualTo(21);
         assertThat(sent.years().get(1).people()).isEqualTo(54);
         // a query within the TTL may still answer from the cache; past it, MongoDB's rows
-        now[0] += YearlyPerformanceProjection.CACHE_TTL_NANOS;
+        now[0] += YearCache.CACHE_TTL_NANOS;
         assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(sent);
     }
 }
