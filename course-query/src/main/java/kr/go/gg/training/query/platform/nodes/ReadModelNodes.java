@@ -10,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -46,13 +44,6 @@ public class ReadModelNodes implements SmartLifecycle {
     record StartReadModelProcessor(String requestId) {
     }
 
-    /** No answer from some node in time: the replay is not started (and everything stopped starts again). */
-    public static final class NodesDidNotStop extends RuntimeException {
-        NodesDidNotStop(String message) {
-            super(message);
-        }
-    }
-
     static final String COLLECTION = "processor_control";
     static final Duration STOP_LEASE = Duration.ofSeconds(30);
     static final Duration TICK = Duration.ofMillis(200);
@@ -78,7 +69,7 @@ public class ReadModelNodes implements SmartLifecycle {
     private long lastRelease;
     /** Since when this node has held more than its part without a break; -1 while it does not. */
     private long overShareSince = -1;
-    private ScheduledExecutorService timer;
+    private PeriodicTask timer;
     /** How many segments the processor has in all (stored tokens); 0: no balancing. */
     private volatile IntSupplier totalSegments = () -> 0;
 
@@ -274,18 +265,8 @@ public class ReadModelNodes implements SmartLifecycle {
         if (!coordinated) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "read-model-nodes");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                log.debug("Query node board not reachable", e);
-            }
-        }, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        timer = PeriodicTask.start("read-model-nodes", Duration.ZERO, TICK, this::tick, log,
+                "Query node board not reachable");
     }
 
     /** Stops the heartbeat and leaves the board (the others need not wait for this node until its beat runs out). */
@@ -294,7 +275,7 @@ public class ReadModelNodes implements SmartLifecycle {
         if (timer == null) {
             return;
         }
-        timer.shutdownNow();
+        timer.stop();
         timer = null;
         try {
             board.deleteOne(eq("_id", "node:" + nodeId));

@@ -1,8 +1,6 @@
 package kr.go.gg.training.query.platform.nodes;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -34,7 +32,7 @@ class ReadModelWatchdog implements SmartLifecycle {
     private boolean sawDisconnected;
     private boolean logged;
     private long lastRestart;
-    private ScheduledExecutorService timer;
+    private PeriodicTask timer;
 
     ReadModelWatchdog(Supplier<TrackingEventProcessor> processor, BooleanSupplier connected, ReadModelNodes nodes) {
         this.processor = processor;
@@ -100,24 +98,15 @@ class ReadModelWatchdog implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "read-model-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                check();
-            } catch (RuntimeException e) {
-                log.debug("Read-model watchdog check failed", e);
-            }
-        }, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        Duration period = Duration.ofMillis(PERIOD_MILLIS);
+        timer = PeriodicTask.start("read-model-watchdog", period, period, this::check, log,
+                "Read-model watchdog check failed");
     }
 
     @Override
     public synchronized void stop() {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.stop();
             timer = null;
         }
     }

@@ -1,5 +1,7 @@
 package kr.go.gg.training.query.platform.replay;
 
+import kr.go.gg.training.query.platform.nodes.NodesDidNotStop;
+import kr.go.gg.training.query.platform.nodes.PeriodicTask;
 import kr.go.gg.training.query.platform.nodes.ReadModelNodes;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import java.time.Duration;
@@ -8,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -60,7 +60,7 @@ public class ProjectionAdmin implements SmartLifecycle {
     private final StoredTokens storedTokens;
     private final ReadModelNodes nodes;
     private final Duration stopTimeout;
-    private ScheduledExecutorService progressLog;
+    private PeriodicTask progressLog;
 
     /** One node on its own: status from this node's processor, nobody else to stop. */
     public ProjectionAdmin(EventProcessingConfiguration processing) {
@@ -119,36 +119,12 @@ public class ProjectionAdmin implements SmartLifecycle {
             // segment for the reset (Axon's resetTokens claims them; a claim held elsewhere would refuse it)
             try {
                 nodes.stopOthers(requestId, stopTimeout, storedTokens, ProcessingGroups.READ_MODELS);
-            } catch (ReadModelNodes.NodesDidNotStop e) {
+            } catch (NodesDidNotStop e) {
                 log.warn("Replay of {} not started: {}", name, e.getMessage());
                 throw new ReplayNotPossible("Not every query node stopped its read-model processor in time; nothing "
                         + "was reset. Retry shortly.", e);
             }
-            // a claim that a stopped node could not release (or one just handed over between nodes) runs out
-            // after the claim timeout: keep trying until then, within the stop timeout
-            Map<Integer, TrackingToken> stored = null;
-            long deadline = System.nanoTime() + stopTimeout.toNanos();
-            while (stored == null) {
-                try {
-                    stored = claimedTokens();
-                } catch (UnableToClaimTokenException e) {
-                    if (System.nanoTime() > deadline) {
-                        log.warn("Replay of {} not started: {}", name, e.getMessage());
-                        throw new ReplayNotPossible("Another query node still holds the read-model processor's claim;"
-                                + " nothing was reset. Retry shortly.", e);
-                    }
-                    sleepBriefly();
-                }
-            }
-            if (stored.values().stream().anyMatch(java.util.Objects::nonNull)) {
-                ProjectionReplay replay = runningReplay(stored).map(running -> running.and(name)).orElse(ProjectionReplay.of(name));
-                log.info("Replay of {} requested: stopping the processor and resetting its tokens for {}", name, replay.projections());
-                processor.resetTokens(replay);
-            } else {
-                // no token yet: the processor starts from the first event anyway (and Axon would store a null
-                // replay token, which axon-mongo's token store cannot: a NullPointerException, answered 500)
-                log.info("Replay of {} requested: the read models have handled no event yet, nothing to rebuild", name);
-            }
+            reset(processor, name, claimedTokensWithinStopTimeout(name));
             reset = status(name, trackerStatuses(claimedTokens()), head(processor));
         } finally {
             // also when the reset failed or was not possible: the read models keep being updated, on every node;
@@ -161,6 +137,40 @@ public class ProjectionAdmin implements SmartLifecycle {
             nodes.startOthers(requestId);
         }
         return Optional.of(reset);
+    }
+
+    /**
+     * The stored tokens, claimed for this node. A claim that a stopped node could not release (or one just handed
+     * over between nodes) runs out after the claim timeout: keep trying until then, within the stop timeout.
+     */
+    private Map<Integer, TrackingToken> claimedTokensWithinStopTimeout(String name) {
+        long deadline = System.nanoTime() + stopTimeout.toNanos();
+        while (true) {
+            try {
+                return claimedTokens();
+            } catch (UnableToClaimTokenException e) {
+                if (System.nanoTime() > deadline) {
+                    log.warn("Replay of {} not started: {}", name, e.getMessage());
+                    throw new ReplayNotPossible("Another query node still holds the read-model processor's claim;"
+                            + " nothing was reset. Retry shortly.", e);
+                }
+                sleepBriefly();
+            }
+        }
+    }
+
+    /** Resets the tokens for {@code name}, together with a replay still running (it starts over). */
+    private static void reset(TrackingEventProcessor processor, String name, Map<Integer, TrackingToken> stored) {
+        if (stored.values().stream().anyMatch(java.util.Objects::nonNull)) {
+            ProjectionReplay replay = ProjectionReplay.runningIn(stored.values()).map(running -> running.and(name))
+                    .orElse(ProjectionReplay.of(name));
+            log.info("Replay of {} requested: stopping the processor and resetting its tokens for {}", name, replay.projections());
+            processor.resetTokens(replay);
+        } else {
+            // no token yet: the processor starts from the first event anyway (and Axon would store a null
+            // replay token, which axon-mongo's token store cannot: a NullPointerException, answered 500)
+            log.info("Replay of {} requested: the read models have handled no event yet, nothing to rebuild", name);
+        }
     }
 
     /**
@@ -202,6 +212,7 @@ public class ProjectionAdmin implements SmartLifecycle {
     }
 
     static final long START_WAIT_MILLIS = 10_000;
+    private static final Duration PROGRESS_PERIOD = Duration.ofSeconds(5);
 
     /** One projection's status from the processor's segments (package-private for its test). */
     static ProjectionStatus status(String name, Map<Integer, EventTrackerStatus> segments, long head) {
@@ -225,26 +236,6 @@ public class ProjectionAdmin implements SmartLifecycle {
     /** The segment's token as stored, replay token included ({@code getTrackingToken()} unwraps it). */
     private static TrackingToken token(EventTrackerStatus segment) {
         return segment instanceof TrackerStatus status ? status.getInternalTrackingToken() : segment.getTrackingToken();
-    }
-
-    /** The projections the stored tokens are still replaying for; empty when no segment replays. */
-    private static Optional<ProjectionReplay> runningReplay(Map<Integer, TrackingToken> stored) {
-        Optional<ProjectionReplay> running = Optional.empty();
-        for (TrackingToken token : stored.values()) {
-            Optional<ProjectionReplay> replay = ProjectionReplay.running(token);
-            if (replay.isPresent()) {
-                running = Optional.of(running.map(r -> union(r, replay.get())).orElse(replay.get()));
-            }
-        }
-        return running;
-    }
-
-    private static ProjectionReplay union(ProjectionReplay a, ProjectionReplay b) {
-        ProjectionReplay all = a;
-        for (String name : b.projections()) {
-            all = all.and(name);
-        }
-        return all;
     }
 
     private TrackingEventProcessor processor() {
@@ -273,18 +264,14 @@ public class ProjectionAdmin implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        progressLog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "replay-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-        progressLog.scheduleWithFixedDelay(this::logProgress, 5, 5, TimeUnit.SECONDS);
+        progressLog = PeriodicTask.start("replay-progress", PROGRESS_PERIOD, PROGRESS_PERIOD, this::logProgress, log,
+                "Replay progress not available");
     }
 
     @Override
     public synchronized void stop() {
         if (progressLog != null) {
-            progressLog.shutdownNow();
+            progressLog.stop();
             progressLog = null;
         }
     }

@@ -1,6 +1,7 @@
 package kr.go.gg.training.query.platform.replay;
 
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -66,6 +67,25 @@ public record ProjectionReplay(List<String> projections) {
             return Optional.empty();
         }
         return of(token);
+    }
+
+    /** The projections the tokens are still replaying for, all of them together; empty when none replays. */
+    public static Optional<ProjectionReplay> runningIn(Collection<TrackingToken> tokens) {
+        Optional<ProjectionReplay> running = Optional.empty();
+        for (TrackingToken token : tokens) {
+            Optional<ProjectionReplay> replay = running(token);
+            if (replay.isPresent()) {
+                running = Optional.of(running.map(r -> r.and(replay.get())).orElse(replay.get()));
+            }
+        }
+        return running;
+    }
+
+    /** This replay and every projection of {@code other} too. */
+    public ProjectionReplay and(ProjectionReplay other) {
+        TreeSet<String> all = new TreeSet<>(projections);
+        all.addAll(other.projections);
+        return new ProjectionReplay(List.copyOf(all));
     }
 
     /** The projections a replayed event is meant for ({@link #ALL} for a replay without context); empty if it is no replay. */
