@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,16 +29,12 @@ import org.junit.jupiter.api.Test;
 /** {@code GET /api/audit-log} through the real processor, query bus and security chain. */
 class AuditLogHttpTest extends QueryApplicationTest {
 
-    private final ObjectMapper json = new ObjectMapper();
 
     private void append(String type, String aggregateId, long sequence, Object payload, String user, Instant at) {
         eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
                 Map.of("user", user, "correlationId", "corr-" + sequence), UUID.randomUUID().toString(), at));
     }
 
-    private JsonNode body(HttpResponse<String> response) throws Exception {
-        return json.readTree(response.body());
-    }
 
     private void assertBadRequest(String query, String field) throws Exception {
         HttpResponse<String> response = get("auditor", "/api/audit-log?" + query);

@@ -1,16 +1,12 @@
-package kr.go.gg.training.query.course.web;
+package kr.go.gg.training.query.report.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kr.go.gg.training.api.course.CourseCompleted;
@@ -27,33 +23,8 @@ import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.query.QueryApplicationTest;
 import org.junit.jupiter.api.Test;
 
-class StreamsHttpTest extends QueryApplicationTest {
-
-    private final ObjectMapper json = new ObjectMapper();
-
-    private HttpResponse<Stream<String>> connect(String path) throws Exception {
-        return http.send(request("viewer", path).header("Accept", "text/event-stream").GET().build(),
-                HttpResponse.BodyHandlers.ofLines());
-    }
-
-    /** The data lines of the stream, read in the background. */
-    private static BlockingQueue<String> data(HttpResponse<Stream<String>> response) {
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/event-stream"));
-        BlockingQueue<String> data = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().filter(line -> line.startsWith("data:"))
-                        .forEach(line -> data.add(line.substring("data:".length())));
-            } catch (java.io.UncheckedIOException closedByTheTest) {
-                // the finally block below closed the stream
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return data;
-    }
+/** The yearly report as server-sent events. */
+class ReportStreamHttpTest extends QueryApplicationTest {
 
     @Test
     void theStreamSendsTheReportOnConnectAndAgainAfterACourseIsCompleted() throws Exception {
@@ -82,30 +53,6 @@ class StreamsHttpTest extends QueryApplicationTest {
             assertThat(years.get(0).get("year").asInt()).isEqualTo(2051);
             assertThat(years.get(0).get("people").asInt()).isEqualTo(2);
             assertThat(years.get(0).get("groups").get(0).get("rows").get(0).get("courseId").asText()).isEqualTo(id);
-        } finally {
-            response.body().close();
-        }
-    }
-
-    @Test
-    void theCourseStreamSendsTheSummaryOnConnectAndAfterEachChange() throws Exception {
-        String id = newId();
-        CourseId course = new CourseId(id);
-        append("Course", id, 0, new CourseProposed(course, "Watched", Program.KOICA, Direction.INBOUND, "Chile", 8, 2052));
-        await().atMost(Duration.ofSeconds(20)).until(() -> get("viewer", "/api/courses/" + id).statusCode() == 200);
-        assertThat(get("viewer", "/api/courses/" + newId() + "/stream").statusCode()).isEqualTo(404);
-
-        HttpResponse<Stream<String>> response = connect("/api/courses/" + id + "/stream");
-        BlockingQueue<String> data = data(response);
-        try {
-            String first = data.poll(20, TimeUnit.SECONDS);
-            assertThat(first).isNotNull();
-            assertThat(json.readTree(first).get("status").asText()).isEqualTo("PROPOSED");
-            append("Course", id, 1, new CourseScheduled(course, new Period(LocalDate.of(2052, 2, 1), LocalDate.of(2052, 2, 8))));
-            String update = data.poll(20, TimeUnit.SECONDS);
-            assertThat(update).isNotNull();
-            assertThat(json.readTree(update).get("status").asText()).isEqualTo("SCHEDULED");
-            assertThat(json.readTree(update).get("startDate").asText()).isEqualTo("2052-02-01");
         } finally {
             response.body().close();
         }
