@@ -19,18 +19,18 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.bson.Document;
-
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.CourseStatus;
 import kr.go.gg.training.api.course.CourseSummary;
 import kr.go.gg.training.api.course.FindCourse;
 import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bson.Document;
+
 
 /**
  * The benchmark of issue 6: the system against its limit and its peer, in one run, in this process, on the

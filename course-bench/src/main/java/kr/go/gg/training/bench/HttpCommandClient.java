@@ -13,7 +13,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import kr.go.gg.training.api.course.CompleteCourse;
 import kr.go.gg.training.api.course.ProposeCourse;
 import kr.go.gg.training.api.course.PublishConsigneeInvitation;
@@ -23,6 +22,7 @@ import kr.go.gg.training.api.course.RecordDemandSurvey;
 import kr.go.gg.training.api.course.ScheduleCourse;
 import kr.go.gg.training.api.course.StartCourse;
 import kr.go.gg.training.api.enrollment.EnrollTrainee;
+
 
 /**
  * Sends the commands of {@link CoursePlan} over the HTTP contract (docs/api.md) with a real HTTP client and Basic auth,

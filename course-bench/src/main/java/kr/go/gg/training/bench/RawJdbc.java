@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import kr.go.gg.training.api.TimeOrderedIds;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 
-import kr.go.gg.training.api.TimeOrderedIds;
 
 /**
  * The limits of the event store's database, by plain JDBC on the same H2 file with the same settings

@@ -1,8 +1,8 @@
 package kr.go.gg.training.standalone.cluster;
 
-import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import com.mongodb.client.MongoClient;
 import kr.go.gg.training.query.platform.readmodel.ClaimWatchingTokenStore;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.readmodel.ReadModelClaim;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;

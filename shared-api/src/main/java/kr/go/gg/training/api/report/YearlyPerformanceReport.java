@@ -1,9 +1,8 @@
 package kr.go.gg.training.api.report;
 
-import kr.go.gg.training.api.course.Program;
-
 import java.time.LocalDate;
 import java.util.List;
+import kr.go.gg.training.api.course.Program;
 
 /**
  * The seed's table "Overseas Public Officials' Training in Gyeonggi-do": per year (newest first) the inbound

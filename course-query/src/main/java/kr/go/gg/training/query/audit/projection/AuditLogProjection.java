@@ -1,8 +1,5 @@
 package kr.go.gg.training.query.audit.projection;
 
-import kr.go.gg.training.api.audit.AuditEntry;
-import kr.go.gg.training.api.audit.AuditLog;
-import kr.go.gg.training.api.audit.FindAuditLog;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
@@ -24,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import kr.go.gg.training.api.agreement.AgreementId;
+import kr.go.gg.training.api.audit.AuditEntry;
+import kr.go.gg.training.api.audit.AuditLog;
+import kr.go.gg.training.api.audit.FindAuditLog;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;

@@ -1,7 +1,5 @@
 package kr.go.gg.training.query.course.projection;
 
-import kr.go.gg.training.api.course.CourseAtVersion;
-import kr.go.gg.training.api.course.WatchCourse;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
@@ -12,10 +10,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.go.gg.training.api.course.CourseAtVersion;
 import kr.go.gg.training.api.course.CourseSummaries;
 import kr.go.gg.training.api.course.CourseSummary;
 import kr.go.gg.training.api.course.FindCourse;
 import kr.go.gg.training.api.course.FindCourses;
+import kr.go.gg.training.api.course.WatchCourse;
 import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;

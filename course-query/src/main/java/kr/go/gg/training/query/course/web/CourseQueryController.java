@@ -4,13 +4,13 @@ import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf
 
 import java.time.Duration;
 import java.util.List;
+import kr.go.gg.training.api.course.CourseAtVersion;
 import kr.go.gg.training.api.course.CourseStatus;
 import kr.go.gg.training.api.course.CourseSummaries;
 import kr.go.gg.training.api.course.CourseSummary;
 import kr.go.gg.training.api.course.FindCourse;
 import kr.go.gg.training.api.course.FindCourses;
 import kr.go.gg.training.api.course.Program;
-import kr.go.gg.training.api.course.CourseAtVersion;
 import kr.go.gg.training.api.course.WatchCourse;
 import kr.go.gg.training.query.platform.web.EventStreams;
 import kr.go.gg.training.query.platform.web.QueryProblems;

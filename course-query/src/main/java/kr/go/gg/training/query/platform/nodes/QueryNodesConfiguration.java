@@ -1,9 +1,9 @@
 package kr.go.gg.training.query.platform.nodes;
 
-import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.function.Supplier;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;

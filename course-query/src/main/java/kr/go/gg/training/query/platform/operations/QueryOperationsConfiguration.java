@@ -1,7 +1,7 @@
 package kr.go.gg.training.query.platform.operations;
 
-import kr.go.gg.training.query.admin.HealthGroupNamesHidden;
 import io.micrometer.core.instrument.MeterRegistry;
+import kr.go.gg.training.query.admin.HealthGroupNamesHidden;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

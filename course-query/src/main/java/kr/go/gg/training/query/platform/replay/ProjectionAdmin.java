@@ -1,9 +1,5 @@
 package kr.go.gg.training.query.platform.replay;
 
-import kr.go.gg.training.query.platform.nodes.NodesDidNotStop;
-import kr.go.gg.training.query.platform.nodes.PeriodicTask;
-import kr.go.gg.training.query.platform.nodes.ReadModelNodes;
-import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import kr.go.gg.training.query.platform.nodes.NodesDidNotStop;
+import kr.go.gg.training.query.platform.nodes.PeriodicTask;
+import kr.go.gg.training.query.platform.nodes.ReadModelNodes;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;

@@ -1,10 +1,10 @@
 package kr.go.gg.training.query.platform.replay;
 
-import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;

@@ -1,9 +1,9 @@
 package kr.go.gg.training.query.platform.replay;
 
-import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.replay.ResetContext;

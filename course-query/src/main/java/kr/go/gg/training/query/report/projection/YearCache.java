@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import kr.go.gg.training.api.report.YearlyPerformanceReport;
 import kr.go.gg.training.api.report.YearlyPerformanceReport.Year;
+import kr.go.gg.training.api.report.YearlyPerformanceReport;
 import kr.go.gg.training.query.platform.readmodel.ReadModelClaim;
 import org.bson.Document;
 

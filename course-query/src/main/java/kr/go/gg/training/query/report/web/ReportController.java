@@ -1,13 +1,13 @@
 package kr.go.gg.training.query.report.web;
 
-import kr.go.gg.training.query.platform.web.EventStreams;
-import kr.go.gg.training.query.platform.web.QueryProblems;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
 import java.time.Duration;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
+import kr.go.gg.training.query.platform.web.EventStreams;
+import kr.go.gg.training.query.platform.web.QueryProblems;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.MediaType;

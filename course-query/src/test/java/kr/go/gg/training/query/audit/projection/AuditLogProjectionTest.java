@@ -1,8 +1,5 @@
 package kr.go.gg.training.query.audit.projection;
 
-import kr.go.gg.training.api.audit.AuditEntry;
-import kr.go.gg.training.api.audit.AuditLog;
-import kr.go.gg.training.api.audit.FindAuditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +22,9 @@ import kr.go.gg.training.api.agreement.AgreementClassification;
 import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.agreement.AgreementRecorded;
 import kr.go.gg.training.api.agreement.Province;
+import kr.go.gg.training.api.audit.AuditEntry;
+import kr.go.gg.training.api.audit.AuditLog;
+import kr.go.gg.training.api.audit.FindAuditLog;
 import kr.go.gg.training.api.course.ConsigneeAwarded;
 import kr.go.gg.training.api.course.ConsigneeInvitationPublished;
 import kr.go.gg.training.api.course.ConsigneeNotAwarded;

@@ -1,7 +1,5 @@
 package kr.go.gg.training.query.course.projection;
 
-import kr.go.gg.training.api.course.CourseAtVersion;
-import kr.go.gg.training.api.course.WatchCourse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,6 +8,7 @@ import java.util.List;
 import kr.go.gg.training.api.course.ConsigneeAwarded;
 import kr.go.gg.training.api.course.ConsigneeInvitationPublished;
 import kr.go.gg.training.api.course.ConsigneeNotAwarded;
+import kr.go.gg.training.api.course.CourseAtVersion;
 import kr.go.gg.training.api.course.CourseCancelled;
 import kr.go.gg.training.api.course.CourseCompleted;
 import kr.go.gg.training.api.course.CourseId;
@@ -25,6 +24,7 @@ import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.FindCourse;
 import kr.go.gg.training.api.course.FindCourses;
 import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.course.WatchCourse;
 import kr.go.gg.training.api.enrollment.Trainee;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;

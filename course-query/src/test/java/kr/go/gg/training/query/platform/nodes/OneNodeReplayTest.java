@@ -1,11 +1,11 @@
 package kr.go.gg.training.query.platform.nodes;
 
-import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import kr.go.gg.training.query.QueryApplicationTest;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
+import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

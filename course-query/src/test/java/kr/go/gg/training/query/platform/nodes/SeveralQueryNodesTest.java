@@ -1,7 +1,5 @@
 package kr.go.gg.training.query.platform.nodes;
 
-import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
-import kr.go.gg.training.query.platform.readmodel.ReadModelTokenConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -20,8 +18,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
-import kr.go.gg.training.query.platform.replay.ProjectionReplay;
+import kr.go.gg.training.query.platform.readmodel.ReadModelTokenConfiguration;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
+import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
+import kr.go.gg.training.query.platform.replay.ProjectionReplay;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;

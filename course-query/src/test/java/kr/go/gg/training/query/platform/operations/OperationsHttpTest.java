@@ -1,6 +1,5 @@
 package kr.go.gg.training.query.platform.operations;
 
-import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
@@ -16,10 +15,11 @@ import java.util.List;
 import java.util.OptionalLong;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.CourseProposed;
-import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.DemandSurveyRecorded;
+import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.query.QueryApplicationTest;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,5 @@
 package kr.go.gg.training.query.platform.readmodel;
 
-import kr.go.gg.training.query.QueryApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,6 +29,7 @@ import kr.go.gg.training.api.enrollment.Trainee;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeLevel;
+import kr.go.gg.training.query.QueryApplicationTest;
 import kr.go.gg.training.query.platform.replay.ProjectionReplay;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;

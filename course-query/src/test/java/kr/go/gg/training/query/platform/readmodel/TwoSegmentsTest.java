@@ -1,6 +1,5 @@
 package kr.go.gg.training.query.platform.readmodel;
 
-import kr.go.gg.training.query.CourseQueryApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,8 +38,9 @@ import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
 import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
-import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
+import kr.go.gg.training.query.CourseQueryApplication;
 import kr.go.gg.training.query.audit.projection.AuditLogProjection;
+import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
 import kr.go.gg.training.query.report.projection.YearlyPerformanceProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,10 +1,10 @@
 package kr.go.gg.training.query.platform.replay;
 
-import kr.go.gg.training.query.platform.web.QueryProblemAdvice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.Optional;
+import kr.go.gg.training.query.platform.web.QueryProblemAdvice;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;

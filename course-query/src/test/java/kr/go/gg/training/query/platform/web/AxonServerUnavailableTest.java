@@ -1,11 +1,5 @@
 package kr.go.gg.training.query.platform.web;
 
-import kr.go.gg.training.query.agreement.web.AgreementQueryController;
-import kr.go.gg.training.query.audit.web.AuditLogController;
-import kr.go.gg.training.query.course.web.CourseQueryController;
-import kr.go.gg.training.query.enrollment.web.RosterQueryController;
-import kr.go.gg.training.query.pipeline.web.PipelineQueryController;
-import kr.go.gg.training.query.report.web.ReportController;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -17,6 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import kr.go.gg.training.query.agreement.web.AgreementQueryController;
+import kr.go.gg.training.query.audit.web.AuditLogController;
+import kr.go.gg.training.query.course.web.CourseQueryController;
+import kr.go.gg.training.query.enrollment.web.RosterQueryController;
+import kr.go.gg.training.query.pipeline.web.PipelineQueryController;
+import kr.go.gg.training.query.report.web.ReportController;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
