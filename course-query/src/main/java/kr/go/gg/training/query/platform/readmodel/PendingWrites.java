@@ -75,6 +75,9 @@ final class PendingWrites {
         }
         UpdateOptions upsertPaths = new UpdateOptions().upsert(true);
         for (Map.Entry<Object, Document> update : updates.entrySet()) {
+            if (remember) {
+                keepEmptiedFields(update.getValue(), documents.get(update.getKey()));
+            }
             Document operators = new Document();
             update.getValue().forEach((operator, paths) -> {
                 if (!((Document) paths).isEmpty()) {
@@ -92,5 +95,32 @@ final class PendingWrites {
         changed.clear();
         updates.clear();
         this.writes.clear();
+    }
+
+    /**
+     * An {@code $unset} that leaves a sub-document empty in memory writes that empty sub-document instead
+     * ({@code $set field: {}}), so the database holds what the document in memory holds whether the entry was set in
+     * an earlier batch (an {@code $unset} of it leaves the empty parent) or in this one (the {@code $set} was dropped,
+     * and an {@code $unset} alone would leave no parent): a replay, whose batches are larger, then builds what the live
+     * batches built. Only with one segment: memory is then what the database holds; with several, other segments may
+     * have added entries that this would drop.
+     */
+    private static void keepEmptiedFields(Document update, Document inMemory) {
+        Document unsets = (Document) update.get("$unset");
+        if (inMemory == null || unsets == null) {
+            return;
+        }
+        for (String path : List.copyOf(unsets.keySet())) {
+            if (path.indexOf('.') < 0) {
+                continue;
+            }
+            String field = path.substring(0, path.indexOf('.'));
+            if (inMemory.get(field) instanceof Document entries && entries.isEmpty()) {
+                unsets.keySet().removeIf(p -> p.startsWith(field + "."));
+                Document sets = (Document) update.computeIfAbsent("$set", k -> new Document());
+                sets.keySet().removeIf(p -> p.startsWith(field + "."));
+                sets.put(field, new Document());
+            }
+        }
     }
 }

@@ -151,4 +151,28 @@ class BatchedCollectionTest extends MongoProjectionTest {
                 .isEqualTo(new Document("_id", "u|d|0").append("user", "u").append("entries",
                         new Document("e1", new Document("n", 1))));
     }
+
+    @Test
+    void anEntrySetAndRemovedInOneBatchLeavesWhatTwoBatchesLeave() {
+        BatchedCollection twoBatches = new BatchedCollection(database.getCollection("two"));
+        batch(u -> {
+            twoBatches.setEntry(twoBatches.findOrNew(2026), "courses", "c1", "summary");
+            return null;
+        });
+        batch(u -> {
+            twoBatches.removeEntry(twoBatches.find(2026), "courses", "c1");
+            return null;
+        });
+        BatchedCollection oneBatch = new BatchedCollection(database.getCollection("one"));
+        batch(u -> {
+            Document year = oneBatch.findOrNew(2026);
+            oneBatch.setEntry(year, "courses", "c1", "summary");
+            oneBatch.removeEntry(year, "courses", "c1");
+            return null;
+        });
+
+        Document expected = new Document("_id", 2026).append("courses", new Document());
+        assertThat(database.getCollection("two").find().first()).isEqualTo(expected);
+        assertThat(database.getCollection("one").find().first()).isEqualTo(expected); // a replay builds what live built
+    }
 }
