@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoServer;
-import kr.go.gg.training.query.mongo.ReadModelStore;
+import kr.go.gg.training.query.embedded.ReadModelStore;
 
 /**
  * The read models' MongoDB under {@code --axonserver}: the same in-process wire server on the same H2 backend as

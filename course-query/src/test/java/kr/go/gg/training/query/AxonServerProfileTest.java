@@ -13,10 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
+import kr.go.gg.training.query.platform.readmodel.ReadModelEventSource;
+import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import kr.go.gg.training.query.mongo.PolledEventStore;
-import kr.go.gg.training.query.mongo.StoredTokens;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,7 +55,7 @@ class AxonServerProfileTest {
             assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
             assertThat(context.getBeansOfType(MongoServer.class)).isEmpty();
             // no storage engine to poll: the read-model processor reads what Axon Server streams
-            assertThat(context.getBean(PolledEventStore.class)
+            assertThat(context.getBean(ReadModelEventSource.class)
                     .source(context.getBean(org.axonframework.config.Configuration.class)))
                     .isSameAs(context.getBean(EventStore.class));
             MongoDatabase database = context.getBean(MongoDatabase.class);
@@ -66,7 +66,7 @@ class AxonServerProfileTest {
             assertThat(context.getBean(StoredTokens.class).claimTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(context.getEnvironment().getProperty("course.query.token-claim-interval")).isEqualTo("1s");
             assertThat(context.getEnvironment().getProperty("course.query.nodes.coordinated")).isEqualTo("true");
-            assertThat(context.getBeanNamesForType(kr.go.gg.training.query.admin.ReadModelRecoveryConfiguration.class)).hasSize(1);
+            assertThat(context.getBeanNamesForType(kr.go.gg.training.query.platform.nodes.ReadModelRecoveryConfiguration.class)).hasSize(1);
             // no Axon Server at that address: the node is not ready (Axon's indicator in the readiness group), alive all the same
             String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->

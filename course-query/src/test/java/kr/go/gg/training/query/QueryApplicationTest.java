@@ -1,5 +1,13 @@
 package kr.go.gg.training.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +20,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.course.CourseProposed;
+import kr.go.gg.training.api.course.CourseScheduled;
+import kr.go.gg.training.api.course.Direction;
+import kr.go.gg.training.api.course.Period;
+import kr.go.gg.training.api.course.Program;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,5 +104,51 @@ public abstract class QueryApplicationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    protected final ObjectMapper json = new ObjectMapper();
+
+    protected JsonNode body(HttpResponse<String> response) throws Exception {
+        return json.readTree(response.body());
+    }
+
+    protected void assertProblem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(body(response).get("status").asInt()).isEqualTo(status);
+        assertThat(body(response).has("title")).isTrue();
+    }
+
+    protected String proposeScheduledCourse(int year, Program program) {
+        String id = newId();
+        CourseId courseId = new CourseId(id);
+        append("Course", id, 0, new CourseProposed(courseId, "Smart city", program, Direction.INBOUND, "Peru", 20, null));
+        append("Course", id, 1, new CourseScheduled(courseId, new Period(LocalDate.of(year, 5, 4), LocalDate.of(year, 5, 15))));
+        return id;
+    }
+
+    protected HttpResponse<Stream<String>> connect(String path) throws Exception {
+        return http.send(request("viewer", path).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+    }
+
+    /** The data lines of the stream, read in the background. */
+    protected static BlockingQueue<String> data(HttpResponse<Stream<String>> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        BlockingQueue<String> data = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().filter(line -> line.startsWith("data:"))
+                        .forEach(line -> data.add(line.substring("data:".length())));
+            } catch (java.io.UncheckedIOException closedByTheTest) {
+                // the finally block below closed the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return data;
     }
 }

@@ -7,6 +7,9 @@ import kr.go.gg.training.api.agreement.AgreementClassification;
 import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.agreement.AgreementRecorded;
 import kr.go.gg.training.api.agreement.Province;
+import kr.go.gg.training.api.audit.AuditEntry;
+import kr.go.gg.training.api.audit.AuditLog;
+import kr.go.gg.training.api.audit.FindAuditLog;
 import kr.go.gg.training.api.course.*;
 import kr.go.gg.training.api.enrollment.Trainee;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
@@ -17,6 +20,7 @@ import kr.go.gg.training.api.historical.HistoricalCourseImported;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -62,5 +66,27 @@ class MessagesSerialiseAsJsonTest {
 
         assertThat(JSON.readValue(json, event.getClass())).isEqualTo(event);
         assertThat(json).doesNotContain("\"value\"");
+    }
+
+    /** Queries and their answers cross Axon Server as JSON too (course-query's audit log and course watch included). */
+    static Stream<Object> queries() {
+        CourseSummary summary = new CourseSummary("c-1", "Iraq planning", Program.KOICA, Direction.INBOUND, "Iraq",
+                CourseStatus.SCHEDULED, 20, 1, LocalDate.of(2016, 6, 29), LocalDate.of(2016, 7, 12));
+        return Stream.of(
+                new FindAuditLog("staff", LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 2)),
+                new FindAuditLog(null, LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 1)),
+                new AuditLog(List.of(new AuditEntry(Instant.parse("2024-03-01T09:30:00Z"), "staff", "CourseProposed",
+                        "c-1", null, "Course", "c-1", 0L, "corr-1", "e-1"))),
+                new WatchCourse("c-1"),
+                new CourseAtVersion(summary, 3),
+                new CourseAtVersion(null, 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("queries")
+    void every_query_and_answer_survives_a_round_trip_through_json(Object message) throws Exception {
+        String json = JSON.writeValueAsString(message);
+
+        assertThat(JSON.readValue(json, message.getClass())).isEqualTo(message);
     }
 }

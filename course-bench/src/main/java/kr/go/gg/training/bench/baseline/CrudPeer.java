@@ -13,8 +13,6 @@ import java.util.stream.Stream;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import org.bson.Document;
-
 import kr.go.gg.training.api.course.CompleteCourse;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.CourseStatus;
@@ -28,6 +26,8 @@ import kr.go.gg.training.api.course.ScheduleCourse;
 import kr.go.gg.training.api.course.StartCourse;
 import kr.go.gg.training.api.enrollment.EnrollTrainee;
 import kr.go.gg.training.api.enrollment.Trainee;
+import org.bson.Document;
+
 
 /**
  * The peer: the same workload as a plain CRUD service would do it with the MongoDB driver against the same wire

@@ -1,9 +1,9 @@
 package kr.go.gg.training.standalone.cluster;
 
 import com.mongodb.client.MongoClient;
-import kr.go.gg.training.query.mongo.ClaimWatchingTokenStore;
-import kr.go.gg.training.query.mongo.ReadModelClaim;
-import kr.go.gg.training.query.mongo.ReadModelConfiguration;
+import kr.go.gg.training.query.platform.readmodel.ClaimWatchingTokenStore;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
+import kr.go.gg.training.query.platform.readmodel.ReadModelClaim;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  * Test harness only, for query nodes that share one JVM: the read models' {@code MongoTokenStore} names its claim
  * owner by default after the JVM ({@code ManagementFactory.getRuntimeMXBean().getName()}, "pid@host"), so two query
  * contexts in this JVM would both own the read-model processor's claim at once, which two query processes of a
- * deployment never do. This re-registers the processor's token store exactly as {@link ReadModelConfiguration} builds
+ * deployment never do. This re-registers the processor's token store exactly as {@code ReadModelTokenConfiguration.tokenStore} builds
  * it (same collection, serializer and {@link ClaimWatchingTokenStore} around it) with the node's
  * {@code axon.axonserver.client-id} as its owner, and so restores one claim holder at a time.
  * <p>
@@ -41,7 +41,7 @@ class DistinctTokenOwner {
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
-                configurer.eventProcessing(processing -> processing.registerTokenStore(ReadModelConfiguration.PROCESSOR,
+                configurer.eventProcessing(processing -> processing.registerTokenStore(ProcessingGroups.READ_MODELS,
                         c -> tokenStore));
             }
 

@@ -1,15 +1,24 @@
 package kr.go.gg.training.api.report;
 
-import kr.go.gg.training.api.course.Program;
-
 import java.time.LocalDate;
 import java.util.List;
+import kr.go.gg.training.api.course.Program;
 
 /**
  * The seed's table "Overseas Public Officials' Training in Gyeonggi-do": per year (newest first) the inbound
  * courses and people, one group per programme with its rows, and the outbound courses counted beside.
  */
 public record YearlyPerformanceReport(List<Year> years) {
+
+    /** This report cut to {@code from}..{@code to} (inclusive, either open): what a subscriber of that range sees. */
+    public YearlyPerformanceReport within(Integer from, Integer to) {
+        return new YearlyPerformanceReport(years.stream().filter(y -> inRange(y.year(), from, to)).toList());
+    }
+
+    /** Whether {@code year} lies in {@code from}..{@code to} (inclusive, either open). */
+    public static boolean inRange(int year, Integer from, Integer to) {
+        return (from == null || year >= from) && (to == null || year <= to);
+    }
 
     public record Year(int year, int courses, int people, List<Group> groups, Count outbound) {
     }

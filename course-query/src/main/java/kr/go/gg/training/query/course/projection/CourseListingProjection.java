@@ -1,0 +1,241 @@
+package kr.go.gg.training.query.course.projection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+import kr.go.gg.training.api.course.ConsigneeAwarded;
+import kr.go.gg.training.api.course.ConsigneeInvitationPublished;
+import kr.go.gg.training.api.course.ConsigneeNotAwarded;
+import kr.go.gg.training.api.course.CourseCancelled;
+import kr.go.gg.training.api.course.CourseCompleted;
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.course.CourseProposed;
+import kr.go.gg.training.api.course.CourseRejected;
+import kr.go.gg.training.api.course.CourseScheduled;
+import kr.go.gg.training.api.course.CourseSelected;
+import kr.go.gg.training.api.course.CourseStarted;
+import kr.go.gg.training.api.course.CourseStatus;
+import kr.go.gg.training.api.course.DemandSurveyRecorded;
+import kr.go.gg.training.api.course.Period;
+import kr.go.gg.training.api.enrollment.TraineeEnrolled;
+import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
+import kr.go.gg.training.api.historical.HistoricalCourseImported;
+import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+
+/**
+ * Folds a course's events into one summary document ({@code _id} = course id) and files it under its year
+ * in a per-year listing document ({@code _id} = year), so a query by year is one {@code _id} lookup.
+ * Shared by the course summaries and the KOICA pipeline board, which differ in which courses they list.
+ * <p>
+ * Idempotent: the summary keeps {@code version}, the aggregate sequence number of the last event applied,
+ * and an event at or below it is skipped; the listing is always a copy of the summary.
+ * <p>
+ * The year of a course: the year its training starts; before it is scheduled, the proposal's
+ * {@code trainingYear}; else the year of the latest KOICA decision (selection, invitation, consignee
+ * selection: all in the training year); else the demand survey's year + 2 (surveys run the year before
+ * last); else the year the course was proposed (Asia/Seoul), so every course is listed somewhere.
+ */
+public abstract class CourseListingProjection {
+
+    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+    protected final BatchedCollection courses;
+    protected final BatchedCollection years;
+
+    protected CourseListingProjection(BatchedCollection courses, BatchedCollection years) {
+        this.courses = courses;
+        this.years = years;
+    }
+
+    /** Whether the course belongs in the per-year listing. */
+    protected abstract boolean listed(Document course);
+
+    /** Called with the summary after each event applied to it (in the batch's unit of work). */
+    protected void applied(Document course) {
+    }
+
+    /** Creates the indexes of the collections (again after a reset has dropped them). */
+    protected void createIndexes() {
+    }
+
+    @EventHandler
+    void on(CourseProposed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        create(e.courseId(), seq, d -> {
+            d.put("title", e.title());
+            d.put("program", e.program().name());
+            d.put("direction", e.direction().name());
+            d.put("partner", e.partner());
+            d.put("status", CourseStatus.PROPOSED.name());
+            d.put("capacity", e.capacity());
+            d.put("enrolled", 0);
+            d.put("trainingYear", e.trainingYear());
+            d.put("proposedYear", at.atZone(SEOUL).getYear());
+        });
+    }
+
+    @EventHandler
+    void on(DemandSurveyRecorded e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> {
+            d.put("status", CourseStatus.DEMAND_SURVEYED.name());
+            d.put("surveyYear", e.surveyedOn().getYear());
+        });
+    }
+
+    @EventHandler
+    void on(CourseSelected e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, decided(CourseStatus.SELECTED, e.decidedOn()));
+    }
+
+    @EventHandler
+    void on(CourseRejected e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, decided(CourseStatus.REJECTED, e.decidedOn()));
+    }
+
+    @EventHandler
+    void on(ConsigneeInvitationPublished e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, decided(CourseStatus.INVITATION_PUBLISHED, e.publishedOn()));
+    }
+
+    @EventHandler
+    void on(ConsigneeAwarded e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, decided(CourseStatus.CONSIGNEE_AWARDED, e.decidedOn()));
+    }
+
+    @EventHandler
+    void on(ConsigneeNotAwarded e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, decided(CourseStatus.NOT_AWARDED, e.decidedOn()));
+    }
+
+    @EventHandler
+    void on(CourseScheduled e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> {
+            d.put("status", CourseStatus.SCHEDULED.name());
+            period(d, e.period());
+        });
+    }
+
+    @EventHandler
+    void on(TraineeEnrolled e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> d.put("enrolled", e.enrolled()));
+    }
+
+    @EventHandler
+    void on(TraineeWithdrawn e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> d.put("enrolled", e.enrolled()));
+    }
+
+    @EventHandler
+    void on(CourseStarted e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> {
+            d.put("status", CourseStatus.IN_PROGRESS.name());
+            d.put("enrolled", e.enrolled());
+        });
+    }
+
+    @EventHandler
+    void on(CourseCompleted e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> {
+            d.put("status", CourseStatus.COMPLETED.name());
+            d.put("enrolled", e.people());
+            period(d, e.period());
+        });
+    }
+
+    @EventHandler
+    void on(CourseCancelled e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> d.put("status", CourseStatus.CANCELLED.name()));
+    }
+
+    /** A course of the printed record: completed, with its headcount as both capacity and enrolment. */
+    @EventHandler
+    void on(HistoricalCourseImported e, @SequenceNumber long seq) {
+        create(e.courseId(), seq, d -> {
+            d.put("title", e.title() != null ? e.title() : e.partner() + " " + e.period().startDate());
+            d.put("program", e.program().name());
+            d.put("direction", e.direction().name());
+            d.put("partner", e.partner());
+            d.put("status", CourseStatus.COMPLETED.name());
+            d.put("capacity", e.people());
+            d.put("enrolled", e.people());
+            period(d, e.period());
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        courses.drop();
+        years.drop();
+        createIndexes();
+    }
+
+    private static Consumer<Document> decided(CourseStatus status, LocalDate on) {
+        return d -> {
+            d.put("status", status.name());
+            d.put("decisionYear", on.getYear());
+        };
+    }
+
+    private static void period(Document d, Period period) {
+        d.put("startDate", period.startDate().toString());
+        d.put("endDate", period.endDate().toString());
+    }
+
+    private void create(CourseId courseId, long seq, Consumer<Document> change) {
+        apply(courseId, seq, change, true);
+    }
+
+    private void apply(CourseId courseId, long seq, Consumer<Document> change) {
+        apply(courseId, seq, change, false);
+    }
+
+    private void apply(CourseId courseId, long seq, Consumer<Document> change, boolean creates) {
+        String id = courseId.value();
+        // the stream's first event starts the fold afresh (no read: see BatchedCollection.startNew)
+        Document course = creates && seq == 0 ? courses.startNew(id) : courses.findOrNew(id);
+        Long version = course.getLong("version");
+        if (version != null && seq <= version) {
+            return; // delivered before (replayed batch, restored token)
+        }
+        if (version == null && !creates) {
+            return; // a course's stream starts with its proposal or import; nothing to fold onto
+        }
+        Integer oldYear = course.getInteger("year");
+        change.accept(course);
+        course.put("version", seq);
+        Integer year = yearOf(course);
+        course.put("year", year);
+        courses.save(course);
+
+        if (oldYear != null && !oldYear.equals(year)) {
+            Document previous = years.find(oldYear);
+            if (previous != null) {
+                years.removeEntry(previous, "courses", id);
+            }
+        }
+        if (year != null && listed(course)) {
+            years.setEntry(years.findOrNew(year), "courses", id, new Document(course)); // a $set of this course only
+        }
+        applied(course);
+    }
+
+    static Integer yearOf(Document course) {
+        String start = course.getString("startDate");
+        if (start != null) {
+            return LocalDate.parse(start).getYear();
+        }
+        if (course.getInteger("trainingYear") != null) {
+            return course.getInteger("trainingYear");
+        }
+        if (course.getInteger("decisionYear") != null) {
+            return course.getInteger("decisionYear");
+        }
+        Integer survey = course.getInteger("surveyYear");
+        return survey != null ? Integer.valueOf(survey + 2) : course.getInteger("proposedYear");
+    }
+}

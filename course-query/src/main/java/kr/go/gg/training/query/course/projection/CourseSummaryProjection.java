@@ -1,0 +1,119 @@
+package kr.go.gg.training.query.course.projection;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.go.gg.training.api.course.CourseAtVersion;
+import kr.go.gg.training.api.course.CourseSummaries;
+import kr.go.gg.training.api.course.CourseSummary;
+import kr.go.gg.training.api.course.FindCourse;
+import kr.go.gg.training.api.course.FindCourses;
+import kr.go.gg.training.api.course.WatchCourse;
+import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * Course summaries: {@code course_summaries} (one document per course) and {@code course_years} (one
+ * listing document per year). After each batch the changed courses are pushed to {@link WatchCourse}
+ * subscribers (read-your-writes).
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.COURSE_SUMMARIES)
+public class CourseSummaryProjection extends CourseListingProjection {
+
+    public static final String SUMMARIES = "course_summaries";
+    public static final String YEARS = "course_years";
+
+    private final QueryUpdateEmitter emitter;
+
+    public CourseSummaryProjection(MongoDatabase readModelDatabase, QueryUpdateEmitter emitter) {
+        super(new BatchedCollection(readModelDatabase.getCollection(SUMMARIES)),
+                new BatchedCollection(readModelDatabase.getCollection(YEARS)));
+        this.emitter = emitter;
+        createIndexes();
+    }
+
+    /** For the filters without a year, on real MongoDB (the wire server accepts and ignores them). */
+    @Override
+    protected void createIndexes() {
+        courses.collection().createIndex(Indexes.ascending("program", "status"));
+        courses.collection().createIndex(Indexes.ascending("status"));
+    }
+
+    @Override
+    protected boolean listed(Document course) {
+        return true;
+    }
+
+    @QueryHandler
+    public CourseSummaries handle(FindCourses query) {
+        Collection<Document> found;
+        if (query.year() != null) {
+            Document listing = years.collection().find(eq("_id", query.year())).first();
+            found = new ArrayList<>();
+            if (listing != null) {
+                for (Object course : listing.get("courses", Document.class).values()) {
+                    Document d = (Document) course;
+                    if ((query.program() == null || query.program().name().equals(d.getString("program")))
+                            && (query.status() == null || query.status().name().equals(d.getString("status")))) {
+                        found.add(d);
+                    }
+                }
+            }
+        } else {
+            List<Bson> filters = new ArrayList<>();
+            if (query.program() != null) {
+                filters.add(eq("program", query.program().name()));
+            }
+            if (query.status() != null) {
+                filters.add(eq("status", query.status().name()));
+            }
+            found = courses.collection().find(filters.isEmpty() ? new Document() : and(filters)).into(new ArrayList<>());
+        }
+        return new CourseSummaries(found.stream().sorted(CourseDocuments.LISTING_ORDER).map(CourseDocuments::toSummary).toList());
+    }
+
+    @QueryHandler
+    public CourseSummary handle(FindCourse query) {
+        Document d = courses.collection().find(eq("_id", query.courseId())).first();
+        return d == null ? null : CourseDocuments.toSummary(d);
+    }
+
+    @QueryHandler
+    public CourseAtVersion handle(WatchCourse query) {
+        Document d = courses.collection().find(eq("_id", query.courseId())).first();
+        return d == null ? null : atVersion(d);
+    }
+
+    /** Collects the batch's changed courses and pushes their final state to watchers once it has committed. */
+    @Override
+    protected void applied(Document course) {
+        UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
+        Map<String, Document> changed = uow.getOrComputeResource("watch-course-updates", k -> {
+            Map<String, Document> batch = new LinkedHashMap<>();
+            uow.afterCommit(u -> batch.forEach((id, d) ->
+                    emitter.emit(WatchCourse.class, q -> id.equals(q.courseId()), atVersion(d))));
+            return batch;
+        });
+        changed.put(course.getString("_id"), course);
+    }
+
+    private static CourseAtVersion atVersion(Document d) {
+        return new CourseAtVersion(CourseDocuments.toSummary(d), d.getLong("version"));
+    }
+}

@@ -1,0 +1,116 @@
+package kr.go.gg.training.query.course.web;
+
+import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
+
+import java.time.Duration;
+import java.util.List;
+import kr.go.gg.training.api.course.CourseAtVersion;
+import kr.go.gg.training.api.course.CourseStatus;
+import kr.go.gg.training.api.course.CourseSummaries;
+import kr.go.gg.training.api.course.CourseSummary;
+import kr.go.gg.training.api.course.FindCourse;
+import kr.go.gg.training.api.course.FindCourses;
+import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.course.WatchCourse;
+import kr.go.gg.training.query.platform.web.EventStreams;
+import kr.go.gg.training.query.platform.web.QueryProblems;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The course queries of docs/api.md (listing, one course, read-your-writes, stream), through the query bus only. */
+@RestController
+public class CourseQueryController {
+
+    private final QueryGateway queries;
+    private final EventStreams streams;
+    /** How long {@code ?minVersion=} waits for the read model to catch up ({@code course.query.min-version-wait}). */
+    private final Duration minVersionWait;
+
+    public CourseQueryController(QueryGateway queries, EventStreams streams,
+                          @Value("${course.query.min-version-wait:10s}") Duration minVersionWait) {
+        this.queries = queries;
+        this.streams = streams;
+        this.minVersionWait = minVersionWait;
+    }
+
+    @GetMapping("/api/courses")
+    public List<CourseSummary> courses(@RequestParam(required = false) Integer year,
+                                       @RequestParam(required = false) Program program,
+                                       @RequestParam(required = false) CourseStatus status) {
+        if (year != null) {
+            QueryProblems.checkYear(year, "year");
+        }
+        // a record, not multipleInstancesOf: a bare list does not cross Axon Server (CourseSummaries)
+        return queries.query(new FindCourses(year, program, status), instanceOf(CourseSummaries.class)).join().courses();
+    }
+
+    /**
+     * One course. With {@code minVersion} (the {@code X-Course-Version} a command answered with) it waits up
+     * to {@code course.query.min-version-wait} (10 s) until the summary has applied that event: read-your-writes.
+     */
+    @GetMapping("/api/courses/{id}")
+    public ResponseEntity<CourseSummary> course(@PathVariable String id, @RequestParam(required = false) Long minVersion) {
+        if (minVersion == null) {
+            CourseSummary found = queries.query(new FindCourse(id), instanceOf(CourseSummary.class)).join();
+            if (found == null) {
+                throw QueryProblems.notFound("course", id);
+            }
+            return ResponseEntity.ok(found);
+        }
+        CourseAtVersion seen = awaitVersion(id, minVersion);
+        return ResponseEntity.ok().header("X-Course-Version", Long.toString(seen.version())).body(seen.summary());
+    }
+
+    /** Server-sent events named {@code course}: the summary on connect and after every change (404 unknown). */
+    @GetMapping(path = "/api/courses/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter courseStream(@PathVariable String id) {
+        SubscriptionQueryResult<CourseAtVersion, CourseAtVersion> result = queries.subscriptionQuery(
+                new WatchCourse(id), instanceOf(CourseAtVersion.class), instanceOf(CourseAtVersion.class));
+        CourseAtVersion current;
+        try {
+            current = result.initialResult().block(minVersionWait);
+        } catch (RuntimeException e) {
+            EventStreams.once(result::close).run(); // Axon Server down: a 503 (QueryProblemAdvice), nothing left open
+            throw e;
+        }
+        if (current == null) {
+            result.close();
+            throw QueryProblems.notFound("course", id);
+        }
+        return streams.open(Flux.just(current).concatWith(result.updates()).map(CourseAtVersion::summary),
+                "course", result::close);
+    }
+
+    private CourseAtVersion awaitVersion(String id, long minVersion) {
+        SubscriptionQueryResult<CourseAtVersion, CourseAtVersion> result = queries.subscriptionQuery(
+                new WatchCourse(id), instanceOf(CourseAtVersion.class), instanceOf(CourseAtVersion.class));
+        try {
+            CourseAtVersion[] last = new CourseAtVersion[1];
+            CourseAtVersion reached = result.initialResult().concatWith(result.updates())
+                    .doOnNext(seen -> last[0] = seen)
+                    .filter(seen -> seen.version() >= minVersion)
+                    .next()
+                    .timeout(minVersionWait, Mono.empty())
+                    .block();
+            if (reached != null) {
+                return reached;
+            }
+            if (last[0] == null) {
+                throw QueryProblems.notFound("course", id);
+            }
+            throw QueryProblems.notCaughtUp(id, last[0].version(), minVersion);
+        } finally {
+            result.close();
+        }
+    }
+}

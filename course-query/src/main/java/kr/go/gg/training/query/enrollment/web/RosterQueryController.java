@@ -1,0 +1,33 @@
+package kr.go.gg.training.query.enrollment.web;
+
+import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
+
+import java.util.List;
+import kr.go.gg.training.api.enrollment.FindRoster;
+import kr.go.gg.training.api.enrollment.Roster;
+import kr.go.gg.training.api.enrollment.RosterEntry;
+import kr.go.gg.training.query.platform.web.QueryProblems;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A course's trainees (docs/api.md), answered through the query bus only. */
+@RestController
+public class RosterQueryController {
+
+    private final QueryGateway queries;
+
+    public RosterQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/courses/{id}/trainees")
+    public List<RosterEntry> trainees(@PathVariable String id) {
+        Roster roster = queries.query(new FindRoster(id), instanceOf(Roster.class)).join();
+        if (roster == null) {
+            throw QueryProblems.notFound("course", id);
+        }
+        return roster.trainees();
+    }
+}

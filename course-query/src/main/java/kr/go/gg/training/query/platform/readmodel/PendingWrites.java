@@ -1,0 +1,126 @@
+package kr.go.gg.training.query.platform.readmodel;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * What one batch (unit of work) has read and changed in one {@link BatchedCollection}, and its write at the end of
+ * the batch: whole documents replaced or deleted, path updates merged per document, then further writes in order,
+ * as ONE {@code bulkWrite}.
+ */
+final class PendingWrites {
+    private final MongoCollection<Document> collection;
+    private final long epoch;
+    /** Whether this batch may use, and fill, what is remembered across batches (one segment only). */
+    private final boolean remember;
+    private final Map<Object, Document> documents = new HashMap<>();
+    private final Map<Object, Document> changed = new LinkedHashMap<>();
+    /** Per id: {@code $set}/{@code $unset} of single paths, for documents not in {@link #changed}. */
+    private final Map<Object, Document> updates = new LinkedHashMap<>();
+    /** Further writes, in order, after the others ({@link BatchedCollection#write}). */
+    private final List<WriteModel<Document>> writes = new ArrayList<>();
+
+    PendingWrites(MongoCollection<Document> collection, long epoch, boolean remember) {
+        this.collection = collection;
+        this.epoch = epoch;
+        this.remember = remember;
+    }
+
+    long epoch() {
+        return epoch;
+    }
+
+    boolean remember() {
+        return remember;
+    }
+
+    Map<Object, Document> documents() {
+        return documents;
+    }
+
+    Map<Object, Document> changed() {
+        return changed;
+    }
+
+    Map<Object, Document> updates() {
+        return updates;
+    }
+
+    List<WriteModel<Document>> writes() {
+        return writes;
+    }
+
+    void flush() {
+        if (changed.isEmpty() && updates.isEmpty() && this.writes.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(changed.size() + updates.size() + this.writes.size());
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        for (Map.Entry<Object, Document> change : changed.entrySet()) {
+            writes.add(change.getValue() == null
+                    ? new DeleteOneModel<>(Filters.eq("_id", change.getKey()))
+                    : new ReplaceOneModel<>(Filters.eq("_id", change.getKey()), change.getValue(), upsert));
+        }
+        UpdateOptions upsertPaths = new UpdateOptions().upsert(true);
+        for (Map.Entry<Object, Document> update : updates.entrySet()) {
+            if (remember) {
+                keepEmptiedFields(update.getValue(), documents.get(update.getKey()));
+            }
+            Document operators = new Document();
+            update.getValue().forEach((operator, paths) -> {
+                if (!((Document) paths).isEmpty()) {
+                    operators.put(operator, paths);
+                }
+            });
+            if (!operators.isEmpty()) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", update.getKey()), operators, upsertPaths));
+            }
+        }
+        writes.addAll(this.writes);
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes);
+        }
+        changed.clear();
+        updates.clear();
+        this.writes.clear();
+    }
+
+    /**
+     * An {@code $unset} that leaves a sub-document empty in memory writes that empty sub-document instead
+     * ({@code $set field: {}}), so the database holds what the document in memory holds whether the entry was set in
+     * an earlier batch (an {@code $unset} of it leaves the empty parent) or in this one (the {@code $set} was dropped,
+     * and an {@code $unset} alone would leave no parent): a replay, whose batches are larger, then builds what the live
+     * batches built. Only with one segment: memory is then what the database holds; with several, other segments may
+     * have added entries that this would drop.
+     */
+    private static void keepEmptiedFields(Document update, Document inMemory) {
+        Document unsets = (Document) update.get("$unset");
+        if (inMemory == null || unsets == null) {
+            return;
+        }
+        for (String path : List.copyOf(unsets.keySet())) {
+            if (path.indexOf('.') < 0) {
+                continue;
+            }
+            String field = path.substring(0, path.indexOf('.'));
+            if (inMemory.get(field) instanceof Document entries && entries.isEmpty()) {
+                unsets.keySet().removeIf(p -> p.startsWith(field + "."));
+                Document sets = (Document) update.computeIfAbsent("$set", k -> new Document());
+                sets.keySet().removeIf(p -> p.startsWith(field + "."));
+                sets.put(field, new Document());
+            }
+        }
+    }
+}

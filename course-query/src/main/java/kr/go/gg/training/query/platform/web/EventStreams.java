@@ -1,0 +1,118 @@
+package kr.go.gg.training.query.platform.web;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The open server-sent-event streams of subscription queries. Updates are sent on a separate scheduler so a
+ * slow client never holds up an event processor, and the subscription closes when the client goes away. A
+ * comment line every 15 s finds clients that went away without a word (a write fails), and on shutdown every
+ * stream is completed before the web server's graceful shutdown waits for open requests.
+ */
+@Component
+public class EventStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService heartbeat;
+
+    /** Sends every item as an event named {@code name}; {@code close} ends the subscription query (once). */
+    public SseEmitter open(Flux<?> items, String name, Runnable close) {
+        Runnable closeOnce = once(close);
+        SseEmitter emitter = new SseEmitter(0L); // no timeout: dashboards stay connected
+        Disposable subscription = items
+                .publishOn(Schedulers.boundedElastic())
+                .subscribe(item -> {
+                    try {
+                        emitter.send(SseEmitter.event().name(name).data(item, MediaType.APPLICATION_JSON));
+                    } catch (IOException | IllegalStateException gone) {
+                        closeOnce.run();
+                    }
+                }, emitter::completeWithError, emitter::complete);
+        Runnable end = () -> {
+            open.remove(emitter);
+            subscription.dispose();
+            closeOnce.run();
+        };
+        emitter.onCompletion(end);
+        emitter.onTimeout(end);
+        emitter.onError(e -> end.run());
+        open.add(emitter);
+        return emitter;
+    }
+
+    /**
+     * Runs {@code close} at most once, and takes a failure of it as "already ended": Axon's subscription query
+     * throws when its updates were completed before (a projection's reset completes them), and thrown inside
+     * the subscriber that was logged by Reactor as a dropped ERROR with its stack trace.
+     */
+    public static Runnable once(Runnable close) {
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                try {
+                    close.run();
+                } catch (RuntimeException alreadyEnded) {
+                    log.debug("Subscription query already ended", alreadyEnded);
+                }
+            }
+        };
+    }
+
+    @Override
+    public synchronized void start() {
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "sse-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeat.scheduleWithFixedDelay(this::ping, 15, 15, TimeUnit.SECONDS);
+    }
+
+    private void ping() {
+        for (SseEmitter emitter : open) {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException gone) {
+                open.remove(emitter);
+                emitter.completeWithError(gone);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+            heartbeat = null;
+        }
+        open.forEach(SseEmitter::complete);
+        open.clear();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return heartbeat != null;
+    }
+
+    /** Stops before everything else, in particular before the web server waits for open requests. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}

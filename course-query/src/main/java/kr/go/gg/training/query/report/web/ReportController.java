@@ -1,0 +1,78 @@
+package kr.go.gg.training.query.report.web;
+
+import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
+
+import java.time.Duration;
+import kr.go.gg.training.api.InvalidValueException;
+import kr.go.gg.training.api.report.FindYearlyPerformance;
+import kr.go.gg.training.api.report.YearlyPerformanceReport;
+import kr.go.gg.training.query.platform.web.EventStreams;
+import kr.go.gg.training.query.platform.web.QueryProblems;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Mono;
+
+/** The yearly performance report, once or as a live stream (a subscription query). */
+@RestController
+public class ReportController {
+
+    private final QueryGateway queries;
+    private final EventStreams streams;
+
+    public ReportController(QueryGateway queries, EventStreams streams) {
+        this.queries = queries;
+        this.streams = streams;
+    }
+
+    @GetMapping("/api/reports/yearly-performance")
+    public YearlyPerformanceReport report(@RequestParam(required = false) Integer from,
+                                          @RequestParam(required = false) Integer to) {
+        return queries.query(query(from, to), instanceOf(YearlyPerformanceReport.class)).join();
+    }
+
+    /**
+     * Server-sent events named {@code report}: the report on connect, then again after every batch of the
+     * report's processor that changed a year in range.
+     */
+    @GetMapping(path = "/api/reports/yearly-performance/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to) {
+        SubscriptionQueryResult<YearlyPerformanceReport, YearlyPerformanceReport> result = queries.subscriptionQuery(
+                query(from, to), instanceOf(YearlyPerformanceReport.class), instanceOf(YearlyPerformanceReport.class));
+        // the first report before the stream opens: once the emitter is returned the answer is committed as 200, and
+        // a failure of the query bus (Axon Server down) could no longer be a 503
+        YearlyPerformanceReport initial = initialResult(result);
+        return streams.open(Mono.justOrEmpty(initial)
+                .concatWith(result.updates().map(report -> report.within(from, to))),
+                "report", result::close);
+    }
+
+    /** The initial result (at most {@link #INITIAL_WAIT}); the subscription is closed when it fails. */
+    static <I> I initialResult(SubscriptionQueryResult<I, ?> result) {
+        try {
+            return result.initialResult().block(INITIAL_WAIT);
+        } catch (RuntimeException e) {
+            EventStreams.once(result::close).run();
+            throw e;
+        }
+    }
+
+    static final Duration INITIAL_WAIT = Duration.ofSeconds(10);
+
+    private static FindYearlyPerformance query(Integer from, Integer to) {
+        if (from != null) {
+            QueryProblems.checkYear(from, "from");
+        }
+        if (to != null) {
+            QueryProblems.checkYear(to, "to");
+        }
+        if (from != null && to != null && from > to) {
+            throw new InvalidValueException("from", "must not be after to (" + to + ")");
+        }
+        return new FindYearlyPerformance(from, to);
+    }
+}

@@ -1,0 +1,77 @@
+package kr.go.gg.training.query.course.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.course.CourseProposed;
+import kr.go.gg.training.api.course.CourseScheduled;
+import kr.go.gg.training.api.course.Direction;
+import kr.go.gg.training.api.course.Period;
+import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.query.QueryApplicationTest;
+import org.junit.jupiter.api.Test;
+
+/** The course paths over real HTTP: listing, one course, read-your-writes. */
+class CourseQueryHttpTest extends QueryApplicationTest {
+
+    @Test
+    void coursesAreListedByYearProgramAndStatusAndFoundById() throws Exception {
+        String id = proposeScheduledCourse(2041, Program.KOICA);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get("viewer", "/api/courses/" + id).statusCode()).isEqualTo(200));
+
+        JsonNode course = body(get("viewer", "/api/courses/" + id));
+        assertThat(course.get("courseId").asText()).isEqualTo(id);
+        assertThat(course.get("title").asText()).isEqualTo("Smart city");
+        assertThat(course.get("program").asText()).isEqualTo("KOICA");
+        assertThat(course.get("direction").asText()).isEqualTo("INBOUND");
+        assertThat(course.get("partner").asText()).isEqualTo("Peru");
+        assertThat(course.get("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(course.get("capacity").asInt()).isEqualTo(20);
+        assertThat(course.get("enrolled").asInt()).isZero();
+        assertThat(course.get("startDate").asText()).isEqualTo("2041-05-04");
+        assertThat(course.get("endDate").asText()).isEqualTo("2041-05-15");
+
+        JsonNode byYear = body(get("staff", "/api/courses?year=2041&program=KOICA&status=SCHEDULED"));
+        assertThat(byYear).hasSize(1);
+        assertThat(byYear.get(0)).isEqualTo(course);
+        assertThat(body(get("staff", "/api/courses?year=2041&status=COMPLETED"))).isEmpty();
+        assertThat(body(get("auditor", "/api/courses?status=SCHEDULED")).findValuesAsText("courseId")).contains(id);
+
+        assertProblem(get("viewer", "/api/courses?year=twenty"), 400);
+        assertThat(body(get("viewer", "/api/courses?year=twenty")).get("errors").get(0).get("field").asText()).isEqualTo("year");
+        assertProblem(get("viewer", "/api/courses?year=1850"), 400);
+        assertProblem(get("viewer", "/api/courses?status=FINISHED"), 400);
+        assertProblem(get("viewer", "/api/courses?program=ERASMUS"), 400);
+        assertProblem(get("viewer", "/api/courses/" + newId()), 404);
+        assertProblem(get(null, "/api/courses"), 401);
+    }
+
+    @Test
+    void minVersionWaitsForTheReadModelToCatchUp() throws Exception {
+        String id = newId();
+        CourseId courseId = new CourseId(id);
+        append("Course", id, 0, new CourseProposed(courseId, "Later", Program.CHINA_EXCHANGE, Direction.INBOUND, "Hebei", 9, 2042));
+        CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(
+                request("viewer", "/api/courses/" + id + "?minVersion=1").GET().build(), HttpResponse.BodyHandlers.ofString());
+        TimeUnit.MILLISECONDS.sleep(300);
+        append("Course", id, 1, new CourseScheduled(courseId, new Period(LocalDate.of(2042, 3, 2), LocalDate.of(2042, 3, 6))));
+
+        HttpResponse<String> response = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Course-Version")).hasValue("1");
+        assertThat(body(response).get("status").asText()).isEqualTo("SCHEDULED");
+
+        HttpResponse<String> ahead = get("viewer", "/api/courses/" + id + "?minVersion=5");
+        assertProblem(ahead, 503);
+        assertThat(ahead.headers().firstValue("Retry-After")).isPresent();
+        assertProblem(get("viewer", "/api/courses/" + newId() + "?minVersion=0"), 404);
+    }
+}

@@ -1,0 +1,236 @@
+package kr.go.gg.training.query.report.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import kr.go.gg.training.api.course.CourseCompleted;
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.course.Direction;
+import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.enrollment.TraineeId;
+import kr.go.gg.training.api.historical.HistoricalCourseImported;
+import kr.go.gg.training.api.report.FindYearlyPerformance;
+import kr.go.gg.training.api.report.YearlyPerformanceReport.Count;
+import kr.go.gg.training.api.report.YearlyPerformanceReport.Group;
+import kr.go.gg.training.api.report.YearlyPerformanceReport.Row;
+import kr.go.gg.training.api.report.YearlyPerformanceReport.Year;
+import kr.go.gg.training.api.report.YearlyPerformanceReport;
+import kr.go.gg.training.query.MongoProjectionTest;
+import kr.go.gg.training.query.platform.readmodel.ClaimWatchingTokenStore;
+import kr.go.gg.training.query.platform.readmodel.ReadModelClaim;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryUpdateMessage;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.bson.Document;
+
+class YearlyPerformanceProjectionTest extends MongoProjectionTest {
+
+    private QueryUpdateEmitter emitter;
+    private YearlyPerformanceProjection projection;
+
+    @BeforeEach
+    void setUp() {
+        emitter = SimpleQueryUpdateEmitter.builder().build();
+        projection = new YearlyPerformanceProjection(database, emitter, new ReadModelClaim());
+    }
+
+    private HistoricalCourseImported imported(String id, Program program, Direction direction, String partner,
+                                              String start, String end, int people) {
+        return new HistoricalCourseImported(new CourseId(id), null, program, direction, partner, period(start, end), people, "seed");
+    }
+
+    private CourseCompleted completed(String id, Program program, Direction direction, String partner,
+                                      String start, String end, int people) {
+        List<TraineeId> participants = java.util.stream.IntStream.range(0, people)
+                .mapToObj(i -> new TraineeId(id + "-t" + i)).toList();
+        return new CourseCompleted(new CourseId(id), program, direction, partner, period(start, end), participants);
+    }
+
+    private void seed() {
+        deliver(projection,
+                event("a", imported("a", Program.CHINA_EXCHANGE, Direction.INBOUND, "Liaoning", "2016-06-29", "2016-07-12", 15)),
+                event("b", imported("b", Program.KOICA, Direction.INBOUND, "Ethiopia", "2016-09-05", "2016-09-23", 20)),
+                event("c", imported("c", Program.CHINA_EXCHANGE, Direction.INBOUND, "Jiangsu", "2016-03-02", "2016-03-11", 10)),
+                event("o", imported("o", Program.CHINA_EXCHANGE, Direction.OUTBOUND, "Shandong", "2016-10-10", "2016-10-14", 16)),
+                event("d", imported("d", Program.KOICA, Direction.INBOUND, "Laos", "2015-04-01", "2015-04-10", 18)));
+    }
+
+    @Test
+    void groupsRowsAndTotalsAreComputedFromTheRowsNewestYearFirst() {
+        seed();
+        YearlyPerformanceReport report = projection.handle(new FindYearlyPerformance(null, null));
+        assertThat(report.years()).extracting(Year::year).containsExactly(2016, 2015);
+        Year y2016 = report.years().get(0);
+        assertThat(y2016).isEqualTo(new Year(2016, 3, 45, List.of(
+                new Group(Program.CHINA_EXCHANGE, "China", "Independent Project", 2, 25, List.of(
+                        new Row("c", "Jiangsu", LocalDate.parse("2016-03-02"), LocalDate.parse("2016-03-11"), 10),
+                        new Row("a", "Liaoning", LocalDate.parse("2016-06-29"), LocalDate.parse("2016-07-12"), 15))),
+                new Group(Program.KOICA, "Developing Countries", "KOICA Cost Sharing", 1, 20, List.of(
+                        new Row("b", "Ethiopia", LocalDate.parse("2016-09-05"), LocalDate.parse("2016-09-23"), 20)))),
+                new Count(1, 16)));
+        Year y2015 = report.years().get(1);
+        assertThat(y2015.courses()).isEqualTo(1);
+        assertThat(y2015.groups().get(0).rows()).isEmpty();
+        assertThat(y2015.outbound()).isEqualTo(new Count(0, 0));
+
+        assertThat(projection.handle(new FindYearlyPerformance(2015, 2015)).years()).extracting(Year::year).containsExactly(2015);
+        assertThat(projection.handle(new FindYearlyPerformance(2016, null)).years()).extracting(Year::year).containsExactly(2016);
+        assertThat(projection.handle(new FindYearlyPerformance(2017, 2020)).years()).isEmpty();
+    }
+
+    @Test
+    void aLiveCourseCountsItsParticipantsWhenCompleted() {
+        deliver(projection, event("l", completed("l", Program.KOICA, Direction.INBOUND, "Peru", "2026-05-04", "2026-05-15", 3)));
+        Year year = projection.handle(new FindYearlyPerformance(2026, 2026)).years().get(0);
+        assertThat(year.people()).isEqualTo(3);
+        assertThat(year.groups().get(1).rows()).containsExactly(
+                new Row("l", "Peru", LocalDate.parse("2026-05-04"), LocalDate.parse("2026-05-15"), 3));
+    }
+
+    @Test
+    void duplicateDeliveryAndReplayLeaveTheSameDocuments() {
+        seed();
+        var once = documents(YearlyPerformanceProjection.REPORT);
+        YearlyPerformanceReport report = projection.handle(new FindYearlyPerformance(null, null));
+        deliver(projection, stream);
+        deliver(projection, stream.get(0), stream.get(0));
+        assertThat(documents(YearlyPerformanceProjection.REPORT)).isEqualTo(once);
+        replay(projection, 2);
+        assertThat(documents(YearlyPerformanceProjection.REPORT)).isEqualTo(once);
+        assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(report);
+    }
+
+    @Test
+    void subscribersInRangeGetTheNewReportAfterTheBatchCommits() {
+        seed();
+        var inRange = emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new FindYearlyPerformance(2016, 2016),
+                ResponseTypes.instanceOf(YearlyPerformanceReport.class), ResponseTypes.instanceOf(YearlyPerformanceReport.class)), 16);
+        var outOfRange = emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new FindYearlyPerformance(2010, 2012),
+                ResponseTypes.instanceOf(YearlyPerformanceReport.class), ResponseTypes.instanceOf(YearlyPerformanceReport.class)), 16);
+
+        deliver(projection, event("n", completed("n", Program.CHINA_EXCHANGE, Direction.INBOUND, "Hebei", "2016-11-01", "2016-11-05", 4)),
+                event("m", completed("m", Program.CHINA_EXCHANGE, Direction.INBOUND, "Hebei", "2016-12-01", "2016-12-05", 2)));
+        emitter.complete(q -> true);
+
+        List<YearlyPerformanceReport> updates = inRange.getUpdates().map(SubscriptionQueryUpdateMessage::getPayload)
+                .map(YearlyPerformanceReport.class::cast).collectList().block(Duration.ofSeconds(5));
+        assertThat(updates).hasSize(1); // one per batch, not per event
+        Year y2016 = updates.get(0).within(2016, 2016).years().get(0);
+        assertThat(y2016.people()).isEqualTo(51);
+        assertThat(outOfRange.getUpdates().collectList().block(Duration.ofSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void aCachedYearIsReplacedWhenABatchChangesIt() {
+        seed();
+        assertThat(projection.handle(new FindYearlyPerformance(2016, 2016)).years().get(0).people()).isEqualTo(45);
+        assertThat(projection.handle(new FindYearlyPerformance(2016, 2016)).years().get(0).people()).isEqualTo(45); // cached
+
+        deliver(projection, event("n", completed("n", Program.KOICA, Direction.INBOUND, "Peru", "2016-11-01", "2016-11-05", 4)),
+                event("x", completed("x", Program.KOICA, Direction.INBOUND, "Peru", "2017-02-01", "2017-02-05", 2)));
+
+        YearlyPerformanceReport report = projection.handle(new FindYearlyPerformance(null, null));
+        assertThat(report.years()).extracting(Year::year).containsExactly(2017, 2016, 2015);
+        Year y2016 = report.years().get(1);
+        assertThat(y2016.people()).isEqualTo(49);
+        assertThat(y2016.groups().get(1).rows()).extracting(Row::courseId).containsExactly("b", "n");
+        assertThat(report.years().get(0).people()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutTheClaimTheCacheAnswersWithinItsTtlAndResetClearsIt() {
+        long[] now = {0};
+        projection = new YearlyPerformanceProjection(database, emitter, () -> now[0], new ReadModelClaim());
+        seed();
+        YearlyPerformanceReport before = projection.handle(new FindYearlyPerformance(null, null));
+
+        // another node's processor rewrites a year: this node's cache answers until its TTL
+        database.getCollection(YearlyPerformanceProjection.REPORT).updateOne(new Document("_id", 2015),
+                new Document("$set", new Document("rows.d.people", 7)));
+        assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
+        now[0] += YearCache.CACHE_TTL_NANOS;
+        assertThat(projection.handle(new FindYearlyPerformance(2015, 2015)).years().get(0).people()).isEqualTo(7);
+
+        // a reset clears the cache: the rebuilt report is read again
+        new org.axonframework.eventhandling.AnnotationEventHandlerAdapter(projection).prepareReset();
+        assertThat(projection.handle(new FindYearlyPerformance(null, null)).years()).isEmpty();
+        deliver(projection, event("a", imported("a", Program.CHINA_EXCHANGE, Direction.INBOUND, "Liaoning", "2016-06-29", "2016-07-12", 15)));
+        YearlyPerformanceReport rebuilt = projection.handle(new FindYearlyPerformance(null, null));
+        assertThat(rebuilt.years()).extracting(Year::year).containsExactly(2016);
+        assertThat(rebuilt.years().get(0).people()).isEqualTo(15);
+    }
+
+    @Test
+    void aYearReadWhileThisNodeHoldsTheClaimStaysCachedPastTheTtlUntilTheClaimChangesHands() {
+        long[] now = {0};
+        ReadModelClaim claim = new ReadModelClaim();
+        ClaimWatchingTokenStore tokens = new ClaimWatchingTokenStore(new InMemoryTokenStore(), claim);
+        tokens.initializeTokenSegments("read-models", 1);
+        tokens.fetchToken("read-models", 0); // this node's processor claims its segment
+        projection = new YearlyPerformanceProjection(database, emitter, () -> now[0], claim);
+        seed();
+        YearlyPerformanceReport before = projection.handle(new FindYearlyPerformance(null, null));
+
+        // nobody else writes while this node holds the claim: what it cached stays exact however old
+        now[0] += 10 * YearCache.CACHE_TTL_NANOS;
+        database.getCollection(YearlyPerformanceProjection.REPORT).updateOne(new Document("_id", 2015),
+                new Document("$set", new Document("rows.d.people", 7))); // (a write no node would make: proves no re-read)
+        assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
+
+        // nor is the list of years re-read: a year document no node would write stays unseen
+        database.getCollection(YearlyPerformanceProjection.REPORT).insertOne(new Document("_id", 2030)
+                .append("rows", new Document()));
+        assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
+
+        // this node's own commit of a new year lists the years again
+        deliver(projection, event("n", imported("n", Program.KOICA, Direction.INBOUND, "Nepal", "2018-05-01", "2018-05-09", 9)));
+        assertThat(projection.handle(new FindYearlyPerformance(null, null)).years()).extracting(Year::year)
+                .containsExactly(2030, 2018, 2016, 2015);
+
+        // the claim is released (shutdown, lost to another node): cached years fall back to the TTL
+        tokens.releaseClaim("read-models", 0);
+        assertThat(projection.handle(new FindYearlyPerformance(2015, 2015)).years().get(0).people()).isEqualTo(7);
+    }
+
+    @Test
+    void withSeveralSegmentsTheClaimNeverMakesTheCacheExactAndTheUpdateIsReadWholeFromMongo() {
+        long[] now = {0};
+        ReadModelClaim claim = new ReadModelClaim(true);
+        ClaimWatchingTokenStore tokens = new ClaimWatchingTokenStore(new InMemoryTokenStore(), claim);
+        tokens.initializeTokenSegments("read-models", 2);
+        tokens.fetchToken("read-models", 0); // this node's processor claims one of two segments
+        projection = new YearlyPerformanceProjection(database, emitter, () -> now[0], claim);
+        seed();
+        var subscription = emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new FindYearlyPerformance(null, null),
+                ResponseTypes.instanceOf(YearlyPerformanceReport.class), ResponseTypes.instanceOf(YearlyPerformanceReport.class)), 16);
+        projection.handle(new FindYearlyPerformance(null, null)); // every year cached
+
+        // the other segment (another thread or node) adds a row to 2015 and a new year: not through this cache
+        database.getCollection(YearlyPerformanceProjection.REPORT).updateOne(new Document("_id", 2015),
+                new Document("$set", new Document("rows.e", new Document("program", "KOICA").append("direction", "INBOUND")
+                        .append("partner", "Nepal").append("startDate", "2015-05-01").append("endDate", "2015-05-09")
+                        .append("people", 3))));
+        database.getCollection(YearlyPerformanceProjection.REPORT).insertOne(new Document("_id", 2030).append("rows", new Document()));
+
+        // this segment's batch changes 2016: the update it sends is the whole report as MongoDB holds it
+        deliver(projection, event("n", imported("n", Program.KOICA, Direction.INBOUND, "Nepal", "2016-05-01", "2016-05-09", 9)));
+        emitter.complete(q -> true);
+        List<YearlyPerformanceReport> updates = subscription.getUpdates().map(SubscriptionQueryUpdateMessage::getPayload)
+                .map(YearlyPerformanceReport.class::cast).collectList().block(Duration.ofSeconds(5));
+        assertThat(updates).hasSize(1);
+        YearlyPerformanceReport sent = updates.get(0);
+        assertThat(sent.years()).extracting(Year::year).containsExactly(2030, 2016, 2015);
+        assertThat(sent.years().get(2).people()).isEqualTo(21);
+        assertThat(sent.years().get(1).people()).isEqualTo(54);
+        // a query within the TTL may still answer from the cache; past it, MongoDB's rows
+        now[0] += YearCache.CACHE_TTL_NANOS;
+        assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(sent);
+    }
+}
