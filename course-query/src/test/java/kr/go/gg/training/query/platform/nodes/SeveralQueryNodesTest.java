@@ -265,11 +265,15 @@ class SeveralQueryNodesTest {
     @Test
     void aKilledNodesClaimIsTakenOverWithinTenSeconds() {
         // the killed node's row: claimed just now, and never extended or released again
-        node("node-a", 1000).stop();
+        // (node-a first holds the token row: a node stopped before its first claim leaves no row to take over)
+        Node a = node("node-a", 1000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "node-a".equals(owner()));
+        a.stop();
         nodes.clear();
-        client.getDatabase("course").getCollection(ReadModelTokenConfiguration.TRACKING_TOKENS).updateOne(
+        long killed = client.getDatabase("course").getCollection(ReadModelTokenConfiguration.TRACKING_TOKENS).updateOne(
                 new Document("processorName", PROCESSOR), new Document("$set", new Document("owner", "node-killed")
-                        .append("timestamp", System.currentTimeMillis())));
+                        .append("timestamp", System.currentTimeMillis()))).getMatchedCount();
+        assertThat(killed).as("token rows of the killed node").isEqualTo(1);
         long killedAt = System.nanoTime();
         node("node-b", 1000);
 
