@@ -82,9 +82,11 @@ public abstract class HttpTestSupport {
 
     protected Answer send(String user, String method, String path, Object body, Map<String, String> headers) {
         try {
-            String text = body == null ? "" : body instanceof String raw ? raw : JSON.writeValueAsString(body);
+            String text = body == null || body instanceof byte[] ? "" : body instanceof String raw ? raw : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes) // exactly these bytes
+                            : HttpRequest.BodyPublishers.ofString(text))
                     .header("Content-Type", "application/json");
             if (user != null) {
                 String credentials = user + ":" + PASSWORDS.getOrDefault(user, "wrong");
@@ -113,7 +115,7 @@ public abstract class HttpTestSupport {
 
     protected String recordAgreement(String province, String signedOn) {
         Answer answer = post("/api/agreements", Map.of("province", province, "classification", "GENERAL", "signedOn", signedOn));
-        if (answer.status() != 201) {
+        if (answer.status() != 201 && answer.status() != 200) { // 200: recorded before, by another test in this context
             throw new AssertionError(answer.raw().body());
         }
         return answer.body().get("agreementId").asText();

@@ -30,7 +30,8 @@ public final class Require {
             throw new InvalidValueException(field, "must not be blank");
         }
         String trimmed = value.strip();
-        if (trimmed.length() > maxLength) {
+        // characters as people count them: code points, so an emoji (two UTF-16 units) is one
+        if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
             throw new InvalidValueException(field, "must be at most " + maxLength + " characters");
         }
         return trimmed;

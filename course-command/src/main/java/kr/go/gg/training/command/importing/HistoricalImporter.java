@@ -22,6 +22,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /**
  * Imports the printed record's courses as completed courses with a headcount. Ids derive from each row, so a
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class HistoricalImporter {
 
-    public record CourseRow(@NotNull Program program, Direction direction, @NotBlank @Size(max = 200) String partner,
+    public record CourseRow(@NotNull Program program, Direction direction, @NotBlank @CodePointLength(max = 200) String partner,
                             @NotNull LocalDate startDate, @NotNull LocalDate endDate,
                             @NotNull @Min(0) @Max(10_000) Integer people) {
     }

@@ -78,12 +78,16 @@ public class CourseController {
     }
 
     @PostMapping("/{id}/start")
-    public ResponseEntity<Object> start(@PathVariable String id, HttpServletRequest request) {
+    public ResponseEntity<Object> start(@PathVariable String id, @RequestBody CourseRequests.Empty body,
+                                        HttpServletRequest request) {
+        // the fingerprint of an Idempotency-Key stays that of no body: the body carries nothing
         return sender.send(request, null, new StartCourse(new CourseId(id)), CommandAnswer.noContent());
     }
 
     @PostMapping("/{id}/completion")
-    public ResponseEntity<Object> complete(@PathVariable String id, HttpServletRequest request) {
+    public ResponseEntity<Object> complete(@PathVariable String id, @RequestBody CourseRequests.Empty body,
+                                        HttpServletRequest request) {
+        // the fingerprint of an Idempotency-Key stays that of no body: the body carries nothing
         return sender.send(request, null, new CompleteCourse(new CourseId(id)), CommandAnswer.noContent());
     }
 

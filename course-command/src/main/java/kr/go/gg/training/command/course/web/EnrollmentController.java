@@ -3,7 +3,6 @@ package kr.go.gg.training.command.course.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.enrollment.EnrollTrainee;
 import kr.go.gg.training.api.enrollment.Trainee;
@@ -18,18 +17,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /** Enrolment and withdrawal of trainees. */
 @RestController
 @RequestMapping("/api/courses/{id}/trainees")
 public class EnrollmentController {
 
-    public record Enrol(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String country,
-                        @NotBlank @Size(max = 200) String organization, @NotBlank @Size(max = 200) String position,
+    public record Enrol(@NotBlank @CodePointLength(max = 200) String name, @NotBlank @CodePointLength(max = 200) String country,
+                        @NotBlank @CodePointLength(max = 200) String organization, @NotBlank @CodePointLength(max = 200) String position,
                         TraineeLevel level) {
     }
 
-    public record Withdrawal(@NotBlank @Size(max = 2000) String reason) {
+    public record Withdrawal(@NotBlank @CodePointLength(max = 2000) String reason) {
     }
 
     public record Enrolled(String traineeId) {

@@ -1,21 +1,16 @@
 package kr.go.gg.training.command.platform.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.grpc.StatusRuntimeException;
 import jakarta.servlet.http.HttpServletRequest;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
 import kr.go.gg.training.command.platform.bus.Refusal;
+import kr.go.gg.training.support.json.BodyProblems;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -168,48 +163,9 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.badRequest().body(invalidValue(invalid));
             }
         }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            String message;
-            if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
-                    && format.getTargetType().isEnum()) {
-                message = "'" + format.getValue() + "' is not one of " + List.of(format.getTargetType().getEnumConstants());
-            } else if (mapping instanceof InvalidFormatException format) {
-                message = "'" + format.getValue() + "' is not a valid " + simpleType(format.getTargetType());
-            } else if (mapping instanceof UnrecognizedPropertyException) {
-                message = "is not a known field";
-            } else if (mapping instanceof MismatchedInputException mismatch) {
-                message = "must be a " + simpleType(mismatch.getTargetType());
-            } else {
-                message = "cannot be read";
-            }
-            return ResponseEntity.badRequest().body(badRequest(field + " " + message, List.of(new FieldProblem(field, message))));
-        }
-        String detail = cause instanceof JsonProcessingException json
-                ? "Malformed JSON: " + json.getOriginalMessage()
-                : "The request body is missing or not JSON";
-        return ResponseEntity.badRequest().body(badRequest(detail, List.of()));
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String simpleType(Class<?> type) {
-        if (type == null) {
-            return "value of another type";
-        }
-        return Map.of("LocalDate", "date (yyyy-MM-dd)", "YearMonth", "year-month (yyyy-MM)", "Integer", "whole number",
-                "int", "whole number", "Boolean", "boolean", "boolean", "boolean", "String", "text")
-                .getOrDefault(type.getSimpleName(), type.getSimpleName());
+        BodyProblems.BodyProblem problem = BodyProblems.of(e);
+        List<FieldProblem> errors = problem.field() == null ? List.of() : List.of(new FieldProblem(problem.field(), problem.message()));
+        return ResponseEntity.badRequest().body(badRequest(problem.detail(), errors));
     }
 
     private static String problemOf(InvalidValueException e) {

@@ -35,7 +35,7 @@ class CourseHttpTest extends HttpTestSupport {
         assertThat(full.raw().headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(post("/api/courses/" + id + "/start", Map.of()).status()).isEqualTo(204);
         assertThat(post("/api/courses/" + id + "/trainees/" + kimId + "/withdrawal", Map.of("reason", "called home")).status()).isEqualTo(204);
-        Answer completed = post("/api/courses/" + id + "/completion", null);
+        Answer completed = post("/api/courses/" + id + "/completion", Map.of());
         assertThat(completed.status()).isEqualTo(204);
         assertThat(completed.header("X-Course-Version")).isEqualTo("10");
         assertThat(events(id)).isEqualTo(11);

@@ -16,7 +16,7 @@ class CommandErrorsHttpTest extends HttpTestSupport {
         Answer answer = post(STAFF, PROPOSE, "{\"title\": ", Map.of());
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.body().get("detail").asText()).startsWith("Malformed JSON");
+        assertThat(answer.body().get("detail").asText()).startsWith("The request body ends before its JSON document does");
         assertThat(answer.body().get("status").asInt()).isEqualTo(400);
         assertThat(answer.body().get("title").asText()).isEqualTo("Invalid request");
     }

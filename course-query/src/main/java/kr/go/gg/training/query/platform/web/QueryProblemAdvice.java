@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import io.grpc.StatusRuntimeException;
 import kr.go.gg.training.api.InvalidValueException;
+import kr.go.gg.training.support.json.ValueKinds;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
@@ -95,9 +96,7 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-        String message = "must be " + (e.getRequiredType() != null && e.getRequiredType().isEnum()
-                ? "one of " + List.of(e.getRequiredType().getEnumConstants())
-                : "a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()));
+        String message = "must be " + ValueKinds.of(e.getRequiredType()); // in words, never a class name
         return ResponseEntity.badRequest().body(badRequest(field + " " + message, field, message));
     }
 

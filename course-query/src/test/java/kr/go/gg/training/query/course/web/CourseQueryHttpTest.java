@@ -47,6 +47,8 @@ class CourseQueryHttpTest extends QueryApplicationTest {
 
         assertProblem(get("viewer", "/api/courses?year=twenty"), 400);
         assertThat(body(get("viewer", "/api/courses?year=twenty")).get("errors").get(0).get("field").asText()).isEqualTo("year");
+        // in words, not the parameter's class (it said "must be a valid Integer")
+        assertThat(body(get("viewer", "/api/courses?year=twenty")).get("detail").asText()).isEqualTo("year must be a whole number");
         assertProblem(get("viewer", "/api/courses?year=1850"), 400);
         assertProblem(get("viewer", "/api/courses?status=FINISHED"), 400);
         assertProblem(get("viewer", "/api/courses?program=ERASMUS"), 400);
