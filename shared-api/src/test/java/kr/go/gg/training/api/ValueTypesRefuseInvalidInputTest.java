@@ -11,6 +11,7 @@ import kr.go.gg.training.api.historical.ImportHistoricalCourse;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +51,40 @@ class ValueTypesRefuseInvalidInputTest {
         assertThatThrownBy(() -> new ProposeCourse(CourseId.random(), title, Program.KOICA, Direction.INBOUND, "Iraq", 20, null))
                 .isInstanceOf(InvalidValueException.class)
                 .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("title");
+    }
+
+    @Test
+    void a_listed_province_is_accepted_in_any_case_with_its_kind_and_loose_spaces() {
+        Map<String, String> spellings = Map.of("shandong", "Shandong", " Shandong  Province ", "Shandong",
+                "INNER   MONGOLIA autonomous region", "Inner Mongolia", "Xizang", "Tibet", "hong kong SAR", "Hong Kong",
+                "Macau", "Macao", "Beijing Municipality", "Beijing", "Taiwan Province", "Taiwan", "Guangxi Zhuang Autonomous Region", "Guangxi");
+        spellings.forEach((text, name) -> assertThat(Province.listed(text, "province").name()).as(text).isEqualTo(name));
+        assertThat(Province.DIVISIONS).hasSize(34).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_place_that_is_no_provincial_level_division_of_china_is_refused() {
+        for (String text : new String[]{"Atlantis", " \uD83D\uDC3C ", "Shandongg", "Province", "", " ", "Seoul", "x".repeat(300)}) {
+            assertThatThrownBy(() -> Province.listed(text, "province")).as(text)
+                    .isInstanceOf(InvalidValueException.class)
+                    .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("province");
+        }
+    }
+
+    @Test
+    void a_stored_province_outside_the_list_still_reads() {
+        // events recorded before the list was enforced must still load
+        assertThat(Province.of("atlantis").name()).isEqualTo("Atlantis");
+        assertThat(Province.of("\uD83D\uDC3C").name()).isEqualTo("\uD83D\uDC3C");
+    }
+
+    @Test
+    void a_title_of_emoji_counts_characters_not_utf16_units() {
+        String panda = "\uD83D\uDC3C";
+        assertThat(new ProposeCourse(CourseId.random(), panda.repeat(Require.MAX_TEXT), Program.KOICA, Direction.INBOUND, "Iraq", 20, null)
+                .title()).hasSize(2 * Require.MAX_TEXT);
+        assertThatThrownBy(() -> new ProposeCourse(CourseId.random(), panda.repeat(Require.MAX_TEXT + 1), Program.KOICA,
+                Direction.INBOUND, "Iraq", 20, null)).isInstanceOf(InvalidValueException.class);
     }
 
     @Test

@@ -15,6 +15,7 @@ public record RecordAgreement(@TargetAggregateIdentifier AgreementId agreementId
     public RecordAgreement {
         Require.present(agreementId, "agreementId");
         Require.present(province, "province");
+        Province.listed(province.name(), "province");
         Require.present(classification, "classification");
         Require.present(signedOn, "signedOn");
         if (signedOn.getYear() < 1990 || signedOn.getYear() > Require.LATEST.getYear()) {

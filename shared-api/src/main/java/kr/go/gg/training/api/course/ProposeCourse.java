@@ -2,6 +2,7 @@ package kr.go.gg.training.api.course;
 
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.Require;
+import kr.go.gg.training.api.agreement.Province;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -24,6 +25,9 @@ public record ProposeCourse(@TargetAggregateIdentifier CourseId courseId,
         Require.present(program, "program");
         Require.present(direction, "direction");
         partner = Require.text(partner, "partner");
+        if (program == Program.CHINA_EXCHANGE) {
+            Province.listed(partner, "partner"); // the partner of a China exchange is a province
+        }
         Require.between(capacity, 1, MAX_CAPACITY, "capacity");
         if (trainingYear != null) {
             Require.between(trainingYear, Require.EARLIEST.getYear(), Require.LATEST.getYear(), "trainingYear");

@@ -4,6 +4,7 @@ import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.agreement.AgreementRecorded;
 import kr.go.gg.training.api.agreement.RecordAgreement;
 import kr.go.gg.training.command.domain.AlreadyExists;
+import kr.go.gg.training.command.domain.AlreadyRecorded;
 import kr.go.gg.training.command.platform.idempotency.AnsweredKeys;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -24,6 +25,7 @@ public class ExchangeAgreement {
 
     @AggregateIdentifier
     private AgreementId agreementId;
+    private AgreementRecorded recorded;
     @AggregateMember
     private final AnsweredKeys answered = new AnsweredKeys();
 
@@ -37,19 +39,29 @@ public class ExchangeAgreement {
         return replayed.isPresent() ? replayed.get() : chain.proceed();
     }
 
-    /** CREATE_IF_MISSING: a retried recording (its id derived from the Idempotency-Key or the seed row) finds it. */
+    /**
+     * CREATE_IF_MISSING: a repeated recording (its id derived from its content, or from the seed row) finds it. The
+     * same agreement again appends nothing and answers {@link AlreadyRecorded}; another one under this id is refused.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordAgreement command) {
-        if (agreementId != null) {
-            throw new AgreementAlreadyRecorded(agreementId);
+    public Object handle(RecordAgreement command) {
+        AgreementRecorded event = new AgreementRecorded(command.agreementId(), command.province(),
+                command.classification(), command.signedOn());
+        if (agreementId == null) {
+            apply(event);
+            return null;
         }
-        apply(new AgreementRecorded(command.agreementId(), command.province(), command.classification(), command.signedOn()));
+        if (event.equals(recorded)) {
+            return new AlreadyRecorded(agreementId.value());
+        }
+        throw new AgreementAlreadyRecorded(agreementId);
     }
 
     @EventSourcingHandler
     void on(AgreementRecorded event) {
         this.agreementId = event.agreementId();
+        this.recorded = event;
     }
 
     /** Refusal of a recording whose id already names an agreement. */

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import kr.go.gg.training.api.agreement.AgreementClassification;
 import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.agreement.Province;
@@ -17,11 +16,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.hibernate.validator.constraints.CodePointLength;
 
 @RestController
 public class AgreementController {
 
-    public record Record(@NotBlank @Size(max = 100) String province, @NotNull AgreementClassification classification,
+    public record Record(@NotBlank @CodePointLength(max = 100) String province, @NotNull AgreementClassification classification,
                          @NotNull YearMonth signedOn) {
     }
 
@@ -36,8 +36,10 @@ public class AgreementController {
 
     @PostMapping("/api/agreements")
     public ResponseEntity<Object> record(@Valid @RequestBody Record body, HttpServletRequest request) {
-        AgreementId id = new AgreementId(sender.newId(request));
-        RecordAgreement command = new RecordAgreement(id, Province.of(body.province()), body.classification(), body.signedOn());
+        Province province = Province.listed(body.province(), "province");
+        // identified by its content: the same agreement posted again finds it (200, the existing id, nothing stored)
+        AgreementId id = AgreementId.of(province, body.classification(), body.signedOn());
+        RecordAgreement command = new RecordAgreement(id, province, body.classification(), body.signedOn());
         return sender.send(request, body, command, CommandAnswer.created(new Recorded(id.value()), "/api/agreements/" + id, false));
     }
 }

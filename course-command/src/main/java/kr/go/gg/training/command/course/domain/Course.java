@@ -158,6 +158,7 @@ public class Course {
     @CommandHandler
     public long handle(ScheduleCourse command) {
         LifecyclePolicy.require(Step.SCHEDULE, courseId, program, status);
+        StageDatePolicy.require(courseId, status, lastStageDate, command.period().startDate());
         apply(new CourseScheduled(courseId, command.period()));
         return version();
     }

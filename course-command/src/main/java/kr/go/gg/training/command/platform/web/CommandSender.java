@@ -13,11 +13,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.TimeOrderedIds;
+import kr.go.gg.training.command.domain.AlreadyRecorded;
 import kr.go.gg.training.command.platform.idempotency.IdempotencyKeys;
 import kr.go.gg.training.command.platform.idempotency.Replayed;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -82,7 +84,8 @@ public class CommandSender {
     }
 
     private static ResponseEntity<Object> respond(CommandAnswer answer, Object result) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status());
+        // the same thing recorded before: 200 with its id (the answer's body), nothing appended
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(result instanceof AlreadyRecorded ? HttpStatus.OK : answer.status());
         if (result instanceof Replayed) {
             builder.header(REPLAYED, "true");
         }

@@ -48,4 +48,32 @@ class AgreementHttpTest extends HttpTestSupport {
         assertThat(tooEarly.status()).isEqualTo(400);
         assertThat(tooEarly.body().get("errors").get(0).get("field").asText()).isEqualTo("signedOn");
     }
+
+    @Test
+    void an_agreement_posted_again_answers_200_with_the_existing_id_and_records_nothing() {
+        Answer first = post("/api/agreements", Map.of("province", "Jilin", "classification", "GENERAL", "signedOn", "2015-07"));
+        assertThat(first.status()).isEqualTo(201);
+        long after = events();
+        Answer again = post("/api/agreements", Map.of("province", " jilin  Province ", "classification", "GENERAL", "signedOn", "2015-07"));
+        assertThat(again.status()).as(again.raw().body()).isEqualTo(200);
+        assertThat(again.body().get("agreementId")).isEqualTo(first.body().get("agreementId"));
+        assertThat(events()).isEqualTo(after);
+        Answer otherMonth = post("/api/agreements", Map.of("province", "Jilin", "classification", "GENERAL", "signedOn", "2015-08"));
+        assertThat(otherMonth.status()).isEqualTo(201);
+        assertThat(otherMonth.body().get("agreementId")).isNotEqualTo(first.body().get("agreementId"));
+    }
+
+    @Test
+    void a_province_must_be_one_of_chinas_provincial_level_divisions() {
+        long before = events();
+        for (String place : new String[]{"Atlantis", " \uD83D\uDC3C ", "Shandongg", "Province", "Gyeonggi", "Korea"}) {
+            Answer answer = post("/api/agreements", "{\"province\":\"" + place + "\",\"classification\":\"GENERAL\",\"signedOn\":\"2013-05\"}");
+            assertThat(answer.status()).as(place).isEqualTo(400);
+            assertThat(answer.body().get("errors").get(0).get("field").asText()).as(place).isEqualTo("province");
+        }
+        Answer course = post("/api/courses", china("Atlantis"));
+        assertThat(course.status()).isEqualTo(400);
+        assertThat(course.body().get("errors").get(0).get("field").asText()).isEqualTo("partner");
+        assertThat(events()).isEqualTo(before);
+    }
 }

@@ -119,6 +119,22 @@ class CourseTest {
     }
 
     @Test
+    void a_koica_course_is_not_scheduled_to_start_before_it_was_awarded() {
+        Period beforeTheAward = new Period(D.minusYears(1), D.minusYears(1).plusDays(10)); // awarded on D + 3 days
+        fixture.given(List.of(awarded(20))).when(new ScheduleCourse(ID, beforeTheAward))
+                .expectException(DomainRefusal.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("may not precede it"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_koica_course_may_start_on_the_day_it_was_awarded() {
+        Period fromTheAward = new Period(D.plusDays(3), D.plusDays(13));
+        fixture.given(List.of(awarded(20))).when(new ScheduleCourse(ID, fromTheAward))
+                .expectEvents(new CourseScheduled(ID, fromTheAward));
+    }
+
+    @Test
     void a_china_course_is_scheduled_straight_from_proposed() {
         fixture.given(chinaProposed()).when(new ScheduleCourse(ID, PERIOD))
                 .expectEvents(new CourseScheduled(ID, PERIOD)).expectResultMessagePayload(1L);
