@@ -393,7 +393,8 @@ class CourseLifecyclePropertiesTest {
                     event = consignee.awarded() ? new ConsigneeAwarded(ID, consignee.decidedOn()) : new ConsigneeNotAwarded(ID, consignee.decidedOn());
                 }
             } else if (command instanceof ScheduleCourse schedule) {
-                if (koica ? in(CONSIGNEE_AWARDED, SCHEDULED) : in(PROPOSED, SCHEDULED)) {
+                // a KOICA course's training does not start before its award (a China course has no stage dates)
+                if ((koica ? in(CONSIGNEE_AWARDED, SCHEDULED) : in(PROPOSED, SCHEDULED)) && inOrder(schedule.period().startDate())) {
                     event = new CourseScheduled(ID, schedule.period());
                 }
             } else if (command instanceof EnrollTrainee enrol) {
