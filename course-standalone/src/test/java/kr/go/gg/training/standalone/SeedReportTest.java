@@ -83,6 +83,22 @@ class SeedReportTest extends StandaloneTestBase {
     }
 
     @Test
+    void a_seed_agreement_posted_again_answers_its_id_and_records_nothing() {
+        JsonNode agreements = await().atMost(Duration.ofSeconds(20)).until(() -> api.get("viewer", "/api/agreements").json(),
+                a -> a.size() >= 6);
+        String seeded = null;
+        for (JsonNode a : agreements) {
+            if ("Shandong".equals(a.get("province").asText()) && "GENERAL".equals(a.get("classification").asText())) {
+                seeded = a.get("agreementId").asText();
+            }
+        }
+        HttpApi.Answer again = api.post("staff", "/api/agreements",
+                "{\"province\":\"Shandong Province\",\"classification\":\"GENERAL\",\"signedOn\":\"2013-05\"}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("agreementId").asText()).isEqualTo(seeded);
+    }
+
+    @Test
     void importing_the_seed_again_imports_nothing_new() throws IOException {
         api.post("staff", "/api/imports/historical-courses", seedFile());
 

@@ -16,6 +16,7 @@ import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Period;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.historical.ImportHistoricalCourse;
+import kr.go.gg.training.command.domain.AlreadyRecorded;
 import kr.go.gg.training.command.platform.bus.Refusal;
 import kr.go.gg.training.command.platform.idempotency.Replayed;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -125,7 +126,11 @@ public class HistoricalImporter {
 
     private Outcome send(Object creation) {
         try {
-            return commandGateway.sendAndWait(creation) instanceof Replayed ? Outcome.REPLAYED : Outcome.CREATED;
+            Object result = commandGateway.sendAndWait(creation);
+            if (result instanceof AlreadyRecorded) {
+                return Outcome.EXISTED; // the same thing, recorded before (an agreement found by its content)
+            }
+            return result instanceof Replayed ? Outcome.REPLAYED : Outcome.CREATED;
         } catch (CommandExecutionException e) {
             if (Refusal.of(e).map(Refusal::kind).orElse(null) != Refusal.Kind.ALREADY_EXISTS) {
                 throw e;

@@ -10,6 +10,7 @@ import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.agreement.Province;
 import kr.go.gg.training.api.agreement.RecordAgreement;
 import kr.go.gg.training.command.importing.HistoricalImporter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,9 +51,11 @@ class SeedImportOnStart implements ApplicationRunner {
     private final ObjectMapper json;
     private final Validator validator;
     private final HistoricalImporter importer;
+    private final EventStore events;
 
     SeedImportOnStart(@Value("${course.import}") Resource file, ObjectMapper json, Validator validator,
-                      HistoricalImporter importer) {
+                      HistoricalImporter importer, EventStore events) {
+        this.events = events;
         this.file = file;
         this.json = json;
         this.validator = validator;
@@ -81,10 +84,18 @@ class SeedImportOnStart implements ApplicationRunner {
                 imported.discrepancies());
     }
 
+    /**
+     * Under the id an agreement is identified by (AgreementId.of), so the same one posted later is found. A start
+     * before that rule recorded the seed's agreements under ids of province and classification: those stay.
+     */
     private boolean record(AgreementRow row) {
         Province province = Province.of(row.province());
-        AgreementId id = new AgreementId(UUID.nameUUIDFromBytes(("agreement|" + province + "|" + row.classification())
-                .getBytes(StandardCharsets.UTF_8)).toString());
+        String former = UUID.nameUUIDFromBytes(("agreement|" + province + "|" + row.classification())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        if (events.readEvents(former).hasNext()) {
+            return false;
+        }
+        AgreementId id = AgreementId.of(province, row.classification(), row.signedOn());
         return importer.sendIfNew(new RecordAgreement(id, province, row.classification(), row.signedOn()));
     }
 }
