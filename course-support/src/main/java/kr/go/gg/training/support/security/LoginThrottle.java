@@ -75,6 +75,13 @@ public final class LoginThrottle {
         }
     }
 
+    /** Names and addresses remembered now (after Caffeine's pending evictions). */
+    long tracked() {
+        users.cleanUp();
+        addresses.cleanUp();
+        return users.estimatedSize() + addresses.estimatedSize();
+    }
+
     @EventListener
     void onWrongPassword(AuthenticationFailureBadCredentialsEvent event) {
         failed(event.getAuthentication().getName(), addressOf(event.getAuthentication()));
