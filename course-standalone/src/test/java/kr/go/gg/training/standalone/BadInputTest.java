@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile and careless input over every command endpoint: each gets a problem+json 4xx that says what is wrong,
- * and no event is appended.
+ * and no event is appended. And errors of every layer (Spring MVC, the security firewall, Tomcat itself) are problems
+ * with the security headers, naming no class, library or file.
  */
 class BadInputTest extends StandaloneTestBase {
 
@@ -69,6 +70,56 @@ class BadInputTest extends StandaloneTestBase {
                 new Case("import of a course with negative people", "/api/imports/historical-courses",
                         "{\"courses\":[{\"program\":\"KOICA\",\"partner\":\"Iraq\",\"startDate\":\"2016-08-23\",\"endDate\":\"2016-09-02\",\"people\":-3}]}", 400),
                 new Case("step out of order", c + "/start", "{}", 409));
+    }
+
+    record Raw(String name, String request, int status) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Raw> layers() {
+        String staff = "Authorization: " + HttpApi.basic("staff", "staff-pass") + "\r\n";
+        return Stream.of(
+                new Raw("405 of a known path", "DELETE /api/courses HTTP/1.1\r\n" + staff, 405),
+                new Raw("404 of an unknown path under /api", "GET /api/no-such-thing HTTP/1.1\r\n" + staff, 404),
+                new Raw("404 of an unknown path outside /api", "GET /no-such-thing HTTP/1.1\r\n" + staff, 404),
+                new Raw("/error asked for directly, anonymous", "GET /error HTTP/1.1\r\n", 404),
+                new Raw("/error asked for directly, signed in", "GET /error HTTP/1.1\r\n" + staff, 404),
+                new Raw("firewall: '..' in the path", "GET /api/../api/courses HTTP/1.1\r\n" + staff, 400),
+                new Raw("firewall: '%2e%2e' in the path", "GET /api/%2e%2e/api/courses HTTP/1.1\r\n" + staff, 400),
+                new Raw("firewall: '//' in the path", "GET //api/courses HTTP/1.1\r\n" + staff, 400),
+                new Raw("firewall: a control character in a header", "GET /api/courses HTTP/1.1\r\nAccept: a\u0085\r\n" + staff, 400),
+                new Raw("Tomcat: '|' in the path", "GET /api/a|b HTTP/1.1\r\n" + staff, 400),
+                new Raw("Tomcat: an encoded slash", "GET /api/a%2Fb HTTP/1.1\r\n" + staff, 400),
+                new Raw("Tomcat: a request line that is not HTTP", "GARBAGE\r\n", 400),
+                new Raw("Tomcat: an unsupported HTTP version", "GET /api/courses HTTP/9.9\r\n", 505),
+                new Raw("Tomcat: a header line without a colon", "GET /api/courses HTTP/1.1\r\nNo colon here\r\n", 400),
+                new Raw("Tomcat: a Content-Length that is not a number", "POST /api/courses HTTP/1.1\r\nContent-Length: many\r\n", 400),
+                new Raw("Tomcat: a header over 8 KB", "GET /api/courses HTTP/1.1\r\nX-Big: " + "a".repeat(10_000) + "\r\n", 400),
+                new Raw("Tomcat: an unknown transfer encoding", "POST /api/courses HTTP/1.1\r\nTransfer-Encoding: gzip\r\n", 501));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
+    void errors_of_every_layer_are_problems_with_the_security_headers(Raw bad) {
+        HttpApi.Raw answer = api.raw(bad.request().replace("HTTP/1.1\r\n", "HTTP/1.1\r\nHost: localhost\r\n")
+                + "Connection: close\r\n\r\n");
+
+        assertThat(answer.status()).as(answer.head()).isEqualTo(bad.status());
+        assertThat(answer.header("content-type")).startsWith("application/problem+json");
+        assertThat(answer.json().get("status").asInt()).isEqualTo(bad.status());
+        assertThat(answer.json().get("detail").asText()).isNotBlank();
+        assertThat(answer.header("x-content-type-options")).isEqualTo("nosniff");
+        assertThat(answer.header("x-frame-options")).isEqualTo("DENY");
+        assertThat(answer.header("cache-control")).contains("no-store");
+        assertThat(answer.header("server")).isEmpty();
+        assertThat(answer.body()).doesNotContainPattern("(?i)java|jakarta|spring|tomcat|catalina|apache|exception|/tmp|"
+                + "\\.class|<html");
+        if (bad.status() == 405) {
+            assertThat(answer.header("allow")).contains("GET").contains("POST");
+        }
     }
 
     private static String course(String title, String program, String direction, String capacity) {

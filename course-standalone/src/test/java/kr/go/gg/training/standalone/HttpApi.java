@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 
 /** A real HTTP client for the HTTP contract (docs/api.md), as an outside client would use it. */
 final class HttpApi {
@@ -61,10 +63,54 @@ final class HttpApi {
         }
     }
 
+    /** A GET with the given user name and password as they are (no case folding, no trimming). */
+    Answer getAs(String user, String password, String path) {
+        return send(null, HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic(user, password)).GET());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    record Raw(int status, String head, String body) {
+        /** The answer's header value, by lower-case name; "" when absent. */
+        String header(String name) {
+            return head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith(name + ":")).findFirst()
+                    .map(line -> line.substring(name.length() + 1).trim()).orElse("");
+        }
+
+        /** The JSON object of the body (a chunked body's size lines dropped). */
+        JsonNode json() {
+            int start = body.indexOf('{');
+            try {
+                return JSON.readTree(start < 0 ? body : body.substring(start, body.lastIndexOf('}') + 1));
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+
+    /**
+     * A request written byte for byte (ISO-8859-1) on its own socket, what HttpClient refuses to send: malformed request
+     * lines, characters not allowed in a path, control characters in a header. The answer is read until the server
+     * closes (the request says {@code Connection: close}).
+     */
+    Raw raw(String request) {
+        try (Socket socket = new Socket("localhost", Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String head = end < 0 ? answer : answer.substring(0, end);
+            return new Raw(Integer.parseInt(head.split(" ")[1]), head, end < 0 ? "" : answer.substring(end + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void authorise(String user, HttpRequest.Builder request) {
         if (user != null) {
-            String credentials = user + ":" + user + "-pass";
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user, user + "-pass"));
         }
     }
 

@@ -1,10 +1,13 @@
 package kr.go.gg.training.standalone;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -43,6 +46,10 @@ class RoleMatrixTest extends StandaloneTestBase {
         add(cells, "GET", ID + "/trainees", PERSONAL_DATA);
         add(cells, "GET", ID + "/history", PERSONAL_DATA);
         add(cells, "GET", ID + "/state?asOf=2016-06-29T09:00:00Z", PERSONAL_DATA);
+        add(cells, "GET", "/api/audit-log?from=2016-01-01&to=2016-01-02", PERSONAL_DATA);
+        add(cells, "GET", "/actuator/metrics", Set.of("admin"));
+        add(cells, "GET", "/actuator/metrics/course.commands", Set.of("admin"));
+        add(cells, "GET", "/actuator/info", Set.of("admin"));
         add(cells, "GET", "/api/admin/projections", Set.of("auditor", "admin"));
         add(cells, "POST", "/api/admin/projections/no-such-projection/replay", Set.of("admin"));
         return cells.stream();
@@ -66,5 +73,37 @@ class RoleMatrixTest extends StandaloneTestBase {
             assertThat(answer.status()).as(cell.toString()).isEqualTo(cell.user() == null ? 401 : 403);
             assertThat(answer.contentType()).as(cell.toString()).startsWith("application/problem+json");
         }
+    }
+
+    static Stream<Arguments> healthCallers() {
+        return Stream.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                .flatMap(path -> Stream.of(null, "staff", "auditor", "viewer", "admin").map(user -> Arguments.of(path, user)));
+    }
+
+    /** Probes need no credentials and get the status; details (absolute paths, database names) are for ADMIN only. */
+    @ParameterizedTest(name = "{1} GET {0}")
+    @MethodSource("healthCallers")
+    void health_details_only_for_admin(String path, String user) {
+        HttpApi.Answer answer = api.get(user, path);
+
+        assertThat(answer.status()).isEqualTo(200);
+        if ("admin".equals(user)) {
+            assertThat(answer.json().has("components")).isTrue();
+        } else {
+            assertThat(answer.body()).isEqualTo("{\"status\":\"UP\"}");
+        }
+    }
+
+    /** User names are matched exactly: the user store does not fold case or trim. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Staff", "STAFF", " staff", "staff ", "ADMIN"})
+    void a_user_name_in_another_case_is_another_user(String name) {
+        String password = name.trim().toLowerCase(Locale.ROOT) + "-pass";
+
+        HttpApi.Answer answer = api.getAs(name, password, "/api/courses");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(api.getAs(name.trim().toLowerCase(Locale.ROOT), password, "/api/courses").status()).isEqualTo(200);
     }
 }

@@ -2,13 +2,16 @@ package kr.go.gg.training.standalone;
 
 import kr.go.gg.training.support.eventtable.EventTableSchema;
 import kr.go.gg.training.support.health.HealthGroupNamesHidden;
+import kr.go.gg.training.support.security.LoginThrottle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +28,9 @@ class SupportBeansOnceTest extends StandaloneTestBase {
         assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("commandSecurityFilterChain",
                 "querySecurityFilterChain", "fallbackSecurityFilterChain");
         assertThat(context.getBeansOfType(HealthGroupNamesHidden.class)).hasSize(1);
+        assertThat(context.getBeansOfType(LoginThrottle.class)).hasSize(1);
+        assertThat(context.getBeansOfType(ErrorController.class)).containsOnlyKeys("problemErrorController");
+        assertThat(context.getBeansOfType(RequestRejectedHandler.class)).hasSize(1);
         assertThat(context.getBeansOfType(EventTableSchema.class)).hasSize(1);
         assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsKeys("correlationIdFilter", "userMdcFilter");
         assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javax.sql.DataSource;
 
+import kr.go.gg.training.support.errors.ErrorsAutoConfiguration;
+import kr.go.gg.training.support.errors.ProblemErrorController;
 import kr.go.gg.training.support.eventtable.EventTableAutoConfiguration;
 import kr.go.gg.training.support.eventtable.EventTableSchema;
 import kr.go.gg.training.support.health.HealthAutoConfiguration;
 import kr.go.gg.training.support.health.HealthGroupNamesHidden;
 import kr.go.gg.training.support.logging.LoggingContextAutoConfiguration;
 import kr.go.gg.training.support.security.CourseSecurityAutoConfiguration;
+import kr.go.gg.training.support.security.LoginThrottle;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -19,16 +22,19 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** The auto-configurations as an app (or standalone, with both apps) gets them: one bean of each, by its name. */
 class SupportAutoConfigurationTest {
 
     private static final AutoConfigurations SUPPORT = AutoConfigurations.of(CourseSecurityAutoConfiguration.class,
-            LoggingContextAutoConfiguration.class, HealthAutoConfiguration.class, EventTableAutoConfiguration.class);
+            LoggingContextAutoConfiguration.class, HealthAutoConfiguration.class, EventTableAutoConfiguration.class,
+            ErrorsAutoConfiguration.class);
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner()
             .withConfiguration(SUPPORT)
@@ -47,6 +53,8 @@ class SupportAutoConfigurationTest {
             assertThat(context).hasSingleBean(PasswordEncoder.class).hasBean("coursePasswordEncoder");
             assertThat(context).hasSingleBean(SecurityFilterChain.class).hasBean("fallbackSecurityFilterChain");
             assertThat(context).hasSingleBean(HealthGroupNamesHidden.class);
+            assertThat(context).hasSingleBean(ErrorController.class).hasSingleBean(ProblemErrorController.class);
+            assertThat(context).hasSingleBean(RequestRejectedHandler.class).hasSingleBean(LoginThrottle.class);
             assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsOnlyKeys("correlationIdFilter",
                     "userMdcFilter");
             assertThat(context.getBean(UserDetailsService.class).loadUserByUsername("ops").getAuthorities())

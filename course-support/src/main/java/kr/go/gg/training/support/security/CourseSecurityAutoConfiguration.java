@@ -1,7 +1,7 @@
 package kr.go.gg.training.support.security;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -16,9 +16,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -29,7 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @AutoConfiguration(before = UserDetailsServiceAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(CourseSecurityProperties.class)
+@EnableConfigurationProperties({CourseSecurityProperties.class, LoginThrottleProperties.class})
 public class CourseSecurityAutoConfiguration {
 
     /** Bcrypt hashes in configuration; successful checks remembered briefly ({@link CachingPasswordEncoder}). */
@@ -52,7 +52,7 @@ public class CourseSecurityAutoConfiguration {
                     + "' for the documented local users");
         }
         boolean local = environment.acceptsProfiles(Profiles.of(LocalUsers.PROFILE));
-        List<UserDetails> users = new ArrayList<>();
+        Map<String, UserDetails> users = new LinkedHashMap<>();
         properties.users().forEach((name, user) -> {
             if (user.password() == null || user.password().isBlank() || user.role() == null) {
                 throw new IllegalStateException("User '" + name + "' needs course.security.users." + name
@@ -67,9 +67,30 @@ public class CourseSecurityAutoConfiguration {
                 throw new IllegalStateException("User '" + name + "' needs course.security.users." + name
                         + ".password with an encoder prefix ({bcrypt}..., {noop}...)");
             }
-            users.add(User.withUsername(name).password(user.password()).roles(user.role().name()).build());
+            users.put(name, User.withUsername(name).password(user.password()).roles(user.role().name()).build());
         });
-        return new InMemoryUserDetailsManager(users);
+        return exactNames(users);
+    }
+
+    /**
+     * User names are matched exactly, case included: {@code Staff} is not {@code staff} (Spring's in-memory manager
+     * folds case). A copy each time: Spring Security erases the password of the user it authenticated.
+     */
+    private static UserDetailsService exactNames(Map<String, UserDetails> users) {
+        Map<String, UserDetails> byName = Map.copyOf(users);
+        return name -> {
+            UserDetails user = name == null ? null : byName.get(name);
+            if (user == null) {
+                throw new UsernameNotFoundException("No such user");
+            }
+            return User.withUserDetails(user).build();
+        };
+    }
+
+    /** Wrong passwords counted per user name and client address (429 once used up; {@link LoginThrottleFilter}). */
+    @Bean
+    public LoginThrottle courseLoginThrottle(LoginThrottleProperties limits) {
+        return new LoginThrottle(limits);
     }
 
     private static boolean isDocumented(String password, PasswordEncoder encoder) {
@@ -77,7 +98,10 @@ public class CourseSecurityAutoConfiguration {
         return LocalUsers.PUBLIC_PASSWORDS.stream().anyMatch(known -> encoder.matches(known, encoded));
     }
 
-    /** Actuator health and the API docs open, all else authenticated: after every app's own chain. */
+    /**
+     * Actuator health and the API docs open (health shows details to ADMIN only: management.endpoint.health.roles),
+     * every other actuator endpoint (metrics, info) ADMIN only, all else authenticated: after every app's own chain.
+     */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 10)
     public SecurityFilterChain fallbackSecurityFilterChain(HttpSecurity http) throws Exception {
@@ -85,6 +109,7 @@ public class CourseSecurityAutoConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .build();
     }

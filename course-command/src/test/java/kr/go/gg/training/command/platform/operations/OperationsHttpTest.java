@@ -41,7 +41,12 @@ class OperationsHttpTest extends HttpTestSupport {
         Answer readiness = get(null, "/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.raw().body()).isEqualTo("{\"status\":\"UP\"}");
-        Answer readinessDetails = get(AUDITOR, "/actuator/health/readiness");
+        // details (paths, database names) for ADMIN only: every other role sees what anonymous callers see
+        for (String user : new String[]{STAFF, AUDITOR, VIEWER}) {
+            assertThat(get(user, "/actuator/health").raw().body()).as(user).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(get(user, "/actuator/health/readiness").raw().body()).as(user).isEqualTo("{\"status\":\"UP\"}");
+        }
+        Answer readinessDetails = get(ADMIN, "/actuator/health/readiness");
         assertThat(readinessDetails.body().get("components").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("db", "readinessState");
         assertThat(get(ADMIN, "/actuator/health/liveness").body().get("components").fieldNames()).toIterable()

@@ -44,7 +44,12 @@ class OperationsHttpTest extends QueryApplicationTest {
         assertThat(readiness.get("components").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("db", "readModels", "readinessState");
         assertThat(readiness.get("components").get("readModels").get("details").get("database").asText()).isEqualTo("course");
-        JsonNode overall = json.readTree(get("viewer", "/actuator/health").body());
+        // details (paths, database names) for ADMIN only
+        for (String user : new String[]{"staff", "auditor", "viewer"}) {
+            assertThat(get(user, "/actuator/health").body()).as(user).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(get(user, "/actuator/health/readiness").body()).as(user).isEqualTo("{\"status\":\"UP\"}");
+        }
+        JsonNode overall = json.readTree(get("admin", "/actuator/health").body());
         assertThat(overall.get("components").get("readModels").get("status").asText()).isEqualTo("UP");
         // the embedded wire server's file (ReadModelStore.writeProblem): in the overall health, not in readiness
         assertThat(overall.get("components").get("readModelFile").get("status").asText()).isEqualTo("UP");
