@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The embedded default: the JDBC event storage engine on the DataSource ({@code spring.datasource.url}, an H2 file
@@ -67,6 +68,12 @@ public class EmbeddedEventStoreConfiguration {
     @Bean
     PersistenceExceptionResolver uniqueViolationResolver() {
         return new UniqueViolationResolver();
+    }
+
+    /** Readiness: DOWN while the store cannot commit (a full disk), UP again once it can. */
+    @Bean
+    EventStoreWriteHealth eventStoreHealthIndicator(DataSource dataSource) {
+        return new EventStoreWriteHealth(new JdbcTemplate(dataSource));
     }
 
     @Bean

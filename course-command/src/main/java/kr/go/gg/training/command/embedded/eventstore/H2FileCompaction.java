@@ -15,6 +15,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -31,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>on shutdown: SHUTDOWN COMPACT rewrites the file to its live size. It runs as a destroy callback, after
  *   Axon's processors stopped (lifecycle stop precedes destruction) and before the pool closes.</li>
  * </ul>
- * Online compaction uses H2's internal MVStore API (H2 2.3); if that is unavailable it logs once and stops.
+ * Online compaction uses H2's internal MVStore API (H2 2.3); if that is unavailable it logs once and stops. A failed
+ * database (a full disk) only skips a round.
  */
 public class H2FileCompaction implements InitializingBean, DisposableBean {
 
@@ -67,7 +69,11 @@ public class H2FileCompaction implements InitializingBean, DisposableBean {
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
             return store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
-        } catch (Exception | LinkageError e) {
+        } catch (SQLException | MVStoreException e) {
+            // the database failed (a full disk closes it): try again next time, after the pool opened it again
+            log.debug("Online compaction of the event store failed this time: {}", e.toString());
+            return false;
+        } catch (RuntimeException | LinkageError e) {
             log.warn("Online compaction of the event store is unavailable, stopping it: {}", e.toString());
             available = false;
             if (scheduler != null) {

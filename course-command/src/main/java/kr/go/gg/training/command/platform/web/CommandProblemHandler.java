@@ -15,16 +15,21 @@ import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
+import org.axonframework.common.jdbc.JdbcException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -35,7 +40,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Problem details (RFC 9457) for the command controllers only: 400 for input that can never be valid (each bad
- * field in {@code errors}), 404 for unknown ids, 409 for a domain refusal or a concurrent change.
+ * field in {@code errors}), 404 for unknown ids, 409 for a domain refusal or a concurrent change, 503 with Retry-After
+ * when the event store fails.
  */
 @RestControllerAdvice(basePackages = "kr.go.gg.training.command")
 public class CommandProblemHandler extends ResponseEntityExceptionHandler {
@@ -114,6 +120,24 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static final String NOT_READ = "The event store cannot be reached right now. Retry in a moment.";
+
+    static final String STORE_NOT_STORED = "The command was not stored: the event store cannot write right now"
+            + " (e.g. its disk is full). Retry in a moment.";
+    static final String STORE_OUTCOME_UNKNOWN = "The event store failed while committing the command: it may or may"
+            + " not have been stored. Retry with the same Idempotency-Key, which stores it at most once.";
+
+    /**
+     * The embedded event store's database failed (a full disk, an I/O error, the database closed after one). A
+     * failed commit may have reached the file; anything before it (no connection, the load, the append) rolled
+     * back, so nothing was stored.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, EventStoreException.class, JdbcException.class})
+    ResponseEntity<ProblemDetail> storeFailed(RuntimeException e, HttpServletRequest request) {
+        if ("GET".equals(request.getMethod())) {
+            return unavailable(NOT_READ, e);
+        }
+        return unavailable(e instanceof TransactionSystemException ? STORE_OUTCOME_UNKNOWN : STORE_NOT_STORED, e);
+    }
 
     private static ResponseEntity<ProblemDetail> unavailable(String detail, RuntimeException e) {
         log.warn("Command not completed ({}): {}", e.getClass().getSimpleName(), e.getMessage());

@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import kr.go.gg.training.command.HttpTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,26 +85,50 @@ class IdempotencyHttpTest extends HttpTestSupport {
         assertThat(post(STAFF, "/api/courses/" + id + "/demand-survey", Map.of("surveyedOn", "2015-01-01"), key(k)).status()).isEqualTo(204);
     }
 
-    @Test
-    void concurrent_duplicates_end_with_one_event_and_one_answer() throws Exception {
+    /** A creation, a step and an agreement: 16 retries of one request with one key, all at once. */
+    static Stream<Arguments> concurrentRetries() {
+        return Stream.of(
+                Arguments.of("a proposal", (Function<IdempotencyHttpTest, String>) test -> "/api/courses", course("Concurrent")),
+                Arguments.of("a step", (Function<IdempotencyHttpTest, String>) test -> "/api/courses/" + test.proposeKoica(3)
+                        + "/demand-survey", Map.of("surveyedOn", "2015-01-01")),
+                Arguments.of("an agreement", (Function<IdempotencyHttpTest, String>) test -> "/api/agreements",
+                        Map.of("province", "Hainan", "classification", "GENERAL", "signedOn", "2011-07")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("concurrentRetries")
+    void concurrent_retries_with_one_key_all_get_the_first_answer_and_one_event(
+            String what, Function<IdempotencyHttpTest, String> path, Map<String, Object> body) throws Exception {
+        String target = path.apply(this);
         String k = UUID.randomUUID().toString();
         long before = events();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        int retries = 16;
+        CyclicBarrier together = new CyclicBarrier(retries);
+        ExecutorService pool = Executors.newFixedThreadPool(retries);
+        List<Answer> answers = new ArrayList<>();
         try {
-            List<Future<Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                Callable<Answer> call = () -> post(STAFF, "/api/courses", course("Concurrent"), key(k));
-                answers.add(pool.submit(call));
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (int i = 0; i < retries; i++) {
+                Callable<Answer> call = () -> {
+                    together.await();
+                    return post(STAFF, target, body, key(k));
+                };
+                futures.add(pool.submit(call));
             }
-            List<String> ids = new ArrayList<>();
-            for (Future<Answer> answer : answers) {
-                assertThat(answer.get().status()).isEqualTo(201);
-                ids.add(answer.get().body().get("courseId").asText());
+            for (Future<Answer> future : futures) {
+                answers.add(future.get());
             }
-            assertThat(ids).containsOnly(ids.get(0));
         } finally {
             pool.shutdownNow();
         }
+        Answer first = answers.get(0);
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.raw().body()).isEqualTo(first.status()).isBetween(200, 299);
+            assertThat(answer.body()).isEqualTo(first.body());
+            assertThat(answer.header("Location")).isEqualTo(first.header("Location"));
+            assertThat(answer.header("X-Course-Version")).isEqualTo(first.header("X-Course-Version"));
+        });
+        assertThat(answers).filteredOn(answer -> answer.header("Idempotent-Replayed") == null).hasSize(1);
         assertThat(events()).isEqualTo(before + 1);
     }
 

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import kr.go.gg.training.command.HttpTestSupport;
 import kr.go.gg.training.command.platform.bus.CommandMetricsInterceptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,8 @@ class OperationsHttpTest extends HttpTestSupport {
 
     @Autowired
     private MeterRegistry meterRegistry;
+    @Value("${course.data-dir}")
+    private String dataDir;
 
     @Test
     void health_is_only_a_status_for_anonymous_callers_and_has_liveness_and_readiness_groups() {
@@ -48,7 +52,10 @@ class OperationsHttpTest extends HttpTestSupport {
         }
         Answer readinessDetails = get(ADMIN, "/actuator/health/readiness");
         assertThat(readinessDetails.body().get("components").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("db", "readinessState");
+                .containsExactlyInAnyOrder("db", "eventStore", "diskSpace", "readinessState");
+        // the disk of the event store's file, not the working directory
+        assertThat(get(ADMIN, "/actuator/health/readiness").body().at("/components/diskSpace/details/path").asText())
+                .isEqualTo(Path.of(dataDir).toAbsolutePath().toString());
         assertThat(get(ADMIN, "/actuator/health/liveness").body().get("components").fieldNames()).toIterable()
                 .containsExactly("livenessState");
     }

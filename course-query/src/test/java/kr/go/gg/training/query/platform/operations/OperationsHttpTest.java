@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /** Health groups and processor lag of the query side. */
 class OperationsHttpTest extends QueryApplicationTest {
@@ -31,6 +33,8 @@ class OperationsHttpTest extends QueryApplicationTest {
 
     @Autowired
     private MeterRegistry meterRegistry;
+    @Value("${course.data-dir}")
+    private String dataDir;
 
     @Test
     void healthIsOnlyAStatusForAnonymousCallersAndReadinessIncludesBothDatabases() throws Exception {
@@ -42,7 +46,14 @@ class OperationsHttpTest extends QueryApplicationTest {
 
         JsonNode readiness = json.readTree(get("admin", "/actuator/health/readiness").body());
         assertThat(readiness.get("components").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("db", "readModels", "readinessState");
+                .containsExactlyInAnyOrder("db", "readModels", "diskSpace", "readinessState");
+        // the disk of the data folder (readmodels.mv), not the working directory
+        assertThat(readiness.at("/components/diskSpace/details/path").asText())
+                .isEqualTo(Path.of(dataDir).toAbsolutePath().toString());
+        // a read-model file H2 has closed cannot be reopened in-process: liveness asks for a restart
+        JsonNode liveness = json.readTree(get("admin", "/actuator/health/liveness").body());
+        assertThat(liveness.get("components").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("livenessState", "readModelFile");
         assertThat(readiness.get("components").get("readModels").get("details").get("database").asText()).isEqualTo("course");
         // details (paths, database names) for ADMIN only
         for (String user : new String[]{"staff", "auditor", "viewer"}) {
