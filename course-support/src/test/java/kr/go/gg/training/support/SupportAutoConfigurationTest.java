@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javax.sql.DataSource;
 
+import kr.go.gg.training.support.connection.ConnectionAutoConfiguration;
 import kr.go.gg.training.support.eventtable.EventTableAutoConfiguration;
 import kr.go.gg.training.support.eventtable.EventTableSchema;
 import kr.go.gg.training.support.health.HealthAutoConfiguration;
@@ -28,7 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SupportAutoConfigurationTest {
 
     private static final AutoConfigurations SUPPORT = AutoConfigurations.of(CourseSecurityAutoConfiguration.class,
-            LoggingContextAutoConfiguration.class, HealthAutoConfiguration.class, EventTableAutoConfiguration.class);
+            LoggingContextAutoConfiguration.class, HealthAutoConfiguration.class, EventTableAutoConfiguration.class,
+            ConnectionAutoConfiguration.class);
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner()
             .withConfiguration(SUPPORT)
@@ -48,7 +50,7 @@ class SupportAutoConfigurationTest {
             assertThat(context).hasSingleBean(SecurityFilterChain.class).hasBean("fallbackSecurityFilterChain");
             assertThat(context).hasSingleBean(HealthGroupNamesHidden.class);
             assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsOnlyKeys("correlationIdFilter",
-                    "userMdcFilter");
+                    "userMdcFilter", "bodilessMethodsFilter");
             assertThat(context.getBean(UserDetailsService.class).loadUserByUsername("ops").getAuthorities())
                     .extracting(Object::toString).containsExactly("ROLE_ADMIN");
             assertThat(context).hasSingleBean(EventTableSchema.class);
