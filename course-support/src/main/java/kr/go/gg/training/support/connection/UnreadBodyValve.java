@@ -16,7 +16,8 @@ import org.apache.coyote.ActionCode;
  * drains it on the worker thread for every status but a few (400, 408, 411, 413, 414, 500, 501, 503), each read
  * waiting up to the connection timeout; so a client that declares a large body, sends a few bytes and trickles
  * the rest held a thread per socket after its 401, and some hundred sockets held them all (issue 14). Tomcat's own
- * way for an aborted upload is used: the answer is sent (with {@code Connection: close} unless already on its way),
+ * way for an aborted upload is used: the answer is sent (with {@code Connection: close} unless already on its way:
+ * a streamed answer, a GET whose body {@link BodilessMethodsFilter} announced closing at once),
  * the rest is not read and the connection is closed. An engine valve: it runs after the error pages are rendered.
  */
 public class UnreadBodyValve extends ValveBase {
@@ -45,6 +46,10 @@ public class UnreadBodyValve extends ValveBase {
     static void closeIfUnread(Request request) {
         if (!request.getCoyoteRequest().isFinished()) {
             org.apache.coyote.Response answer = request.getCoyoteRequest().getResponse();
+            if (!answer.isCommitted()) {
+                // Tomcat does not say so for this close: without it a client would reuse the connection
+                answer.setHeader("Connection", "close");
+            }
             int status = answer.getStatus();
             request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
             answer.setStatus(status);

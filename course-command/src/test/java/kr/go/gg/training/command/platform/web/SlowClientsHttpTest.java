@@ -70,6 +70,7 @@ class SlowClientsHttpTest extends HttpTestSupport {
             String answer = client.answer();
             assertThat(answer).startsWith("HTTP/1.1 " + (parts[1].startsWith("/actuator") ? "200" : "401"))
                     .doesNotContain("still open").containsOnlyOnce("HTTP/1.1");
+            assertThat(answer.toLowerCase()).as("a client must not reuse the connection").contains("connection: close");
         }
     }
 
