@@ -80,6 +80,10 @@ public abstract class QueryApplicationTest {
         return UUID.randomUUID().toString();
     }
 
+    /** An event of a course that no projection follows: a version written but never applied to the summary. */
+    public record NotFollowed(String note) {
+    }
+
     /** Appends one event to the real event store, as the command side would. */
     protected void append(String type, String aggregateId, long sequence, Object payload) {
         eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, Map.of()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javax.sql.DataSource;
 
+import kr.go.gg.training.support.connection.ConnectionAutoConfiguration;
 import kr.go.gg.training.support.errors.ErrorsAutoConfiguration;
 import kr.go.gg.training.support.errors.ProblemErrorController;
 import kr.go.gg.training.support.eventtable.EventTableAutoConfiguration;
@@ -34,7 +35,7 @@ class SupportAutoConfigurationTest {
 
     private static final AutoConfigurations SUPPORT = AutoConfigurations.of(CourseSecurityAutoConfiguration.class,
             LoggingContextAutoConfiguration.class, HealthAutoConfiguration.class, EventTableAutoConfiguration.class,
-            ErrorsAutoConfiguration.class);
+            ErrorsAutoConfiguration.class, ConnectionAutoConfiguration.class);
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner()
             .withConfiguration(SUPPORT)
@@ -56,7 +57,7 @@ class SupportAutoConfigurationTest {
             assertThat(context).hasSingleBean(ErrorController.class).hasSingleBean(ProblemErrorController.class);
             assertThat(context).hasSingleBean(RequestRejectedHandler.class).hasSingleBean(LoginThrottle.class);
             assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsOnlyKeys("correlationIdFilter",
-                    "userMdcFilter");
+                    "userMdcFilter", "bodilessMethodsFilter");
             assertThat(context.getBean(UserDetailsService.class).loadUserByUsername("ops").getAuthorities())
                     .extracting(Object::toString).containsExactly("ROLE_ADMIN");
             assertThat(context).hasSingleBean(EventTableSchema.class);

@@ -14,6 +14,7 @@ import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.course.WatchCourse;
 import kr.go.gg.training.query.platform.web.EventStreams;
 import kr.go.gg.training.query.platform.web.QueryProblems;
+import kr.go.gg.training.query.platform.web.ReadYourWrites;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The course queries of docs/api.md (listing, one course, read-your-writes, stream), through the query bus only. */
@@ -33,13 +33,15 @@ public class CourseQueryController {
 
     private final QueryGateway queries;
     private final EventStreams streams;
-    /** How long {@code ?minVersion=} waits for the read model to catch up ({@code course.query.min-version-wait}). */
+    private final ReadYourWrites readYourWrites;
+    /** How long a stream waits for its first summary ({@code course.query.min-version-wait}). */
     private final Duration minVersionWait;
 
-    public CourseQueryController(QueryGateway queries, EventStreams streams,
+    public CourseQueryController(QueryGateway queries, EventStreams streams, ReadYourWrites readYourWrites,
                           @Value("${course.query.min-version-wait:10s}") Duration minVersionWait) {
         this.queries = queries;
         this.streams = streams;
+        this.readYourWrites = readYourWrites;
         this.minVersionWait = minVersionWait;
     }
 
@@ -54,26 +56,41 @@ public class CourseQueryController {
         return queries.query(new FindCourses(year, program, status), instanceOf(CourseSummaries.class)).join().courses();
     }
 
-    /**
-     * One course. With {@code minVersion} (the {@code X-Course-Version} a command answered with) it waits up
-     * to {@code course.query.min-version-wait} (10 s) until the summary has applied that event: read-your-writes.
-     */
-    @GetMapping("/api/courses/{id}")
-    public ResponseEntity<CourseSummary> course(@PathVariable String id, @RequestParam(required = false) Long minVersion) {
-        if (minVersion == null) {
-            CourseSummary found = queries.query(new FindCourse(id), instanceOf(CourseSummary.class)).join();
-            if (found == null) {
-                throw QueryProblems.notFound("course", id);
-            }
-            return ResponseEntity.ok(found);
+    /** One course. */
+    @GetMapping(path = "/api/courses/{id}", params = "!minVersion")
+    public CourseSummary course(@PathVariable String id) {
+        CourseSummary found = queries.query(new FindCourse(id), instanceOf(CourseSummary.class)).join();
+        if (found == null) {
+            throw QueryProblems.notFound("course", id);
         }
-        CourseAtVersion seen = awaitVersion(id, minVersion);
-        return ResponseEntity.ok().header("X-Course-Version", Long.toString(seen.version())).body(seen.summary());
+        return found;
+    }
+
+    /**
+     * Read-your-writes: one course once its summary has applied {@code minVersion} (the {@code X-Course-Version} a
+     * command answered with), waiting at most {@code course.query.min-version-wait} (10 s) without holding a thread
+     * ({@link ReadYourWrites}: 409 for a version never written, 503 when too many wait).
+     */
+    @GetMapping(path = "/api/courses/{id}", params = "minVersion")
+    public Mono<ResponseEntity<CourseSummary>> course(@PathVariable String id, @RequestParam long minVersion) {
+        CourseAtVersion[] last = new CourseAtVersion[1];
+        return readYourWrites.await("course", id, minVersion, () -> {
+            SubscriptionQueryResult<CourseAtVersion, CourseAtVersion> result = queries.subscriptionQuery(
+                    new WatchCourse(id), instanceOf(CourseAtVersion.class), instanceOf(CourseAtVersion.class));
+            return result.initialResult().concatWith(result.updates())
+                    .doOnNext(seen -> last[0] = seen)
+                    .filter(seen -> seen.version() >= minVersion)
+                    .next()
+                    .doFinally(signal -> EventStreams.once(result::close).run());
+        }).map(seen -> ResponseEntity.ok().header("X-Course-Version", Long.toString(seen.version())).body(seen.summary()))
+                .switchIfEmpty(Mono.error(() -> last[0] == null ? QueryProblems.notFound("course", id)
+                        : QueryProblems.notCaughtUp(id, last[0].version(), minVersion)));
     }
 
     /** Server-sent events named {@code course}: the summary on connect and after every change (404 unknown). */
     @GetMapping(path = "/api/courses/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter courseStream(@PathVariable String id) {
+        streams.refuseWhenFull();
         SubscriptionQueryResult<CourseAtVersion, CourseAtVersion> result = queries.subscriptionQuery(
                 new WatchCourse(id), instanceOf(CourseAtVersion.class), instanceOf(CourseAtVersion.class));
         CourseAtVersion current;
@@ -87,30 +104,6 @@ public class CourseQueryController {
             result.close();
             throw QueryProblems.notFound("course", id);
         }
-        return streams.open(Flux.just(current).concatWith(result.updates()).map(CourseAtVersion::summary),
-                "course", result::close);
-    }
-
-    private CourseAtVersion awaitVersion(String id, long minVersion) {
-        SubscriptionQueryResult<CourseAtVersion, CourseAtVersion> result = queries.subscriptionQuery(
-                new WatchCourse(id), instanceOf(CourseAtVersion.class), instanceOf(CourseAtVersion.class));
-        try {
-            CourseAtVersion[] last = new CourseAtVersion[1];
-            CourseAtVersion reached = result.initialResult().concatWith(result.updates())
-                    .doOnNext(seen -> last[0] = seen)
-                    .filter(seen -> seen.version() >= minVersion)
-                    .next()
-                    .timeout(minVersionWait, Mono.empty())
-                    .block();
-            if (reached != null) {
-                return reached;
-            }
-            if (last[0] == null) {
-                throw QueryProblems.notFound("course", id);
-            }
-            throw QueryProblems.notCaughtUp(id, last[0].version(), minVersion);
-        } finally {
-            result.close();
-        }
+        return streams.open(current.summary(), result.updates().map(CourseAtVersion::summary), "course", result::close);
     }
 }

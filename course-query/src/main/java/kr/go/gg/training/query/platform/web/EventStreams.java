@@ -7,11 +7,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -21,7 +25,8 @@ import reactor.core.scheduler.Schedulers;
  * The open server-sent-event streams of subscription queries. Updates are sent on a separate scheduler so a
  * slow client never holds up an event processor, and the subscription closes when the client goes away. A
  * comment line every 15 s finds clients that went away without a word (a write fails), and on shutdown every
- * stream is completed before the web server's graceful shutdown waits for open requests.
+ * stream is completed before the web server's graceful shutdown waits for open requests. At most
+ * {@code course.query.max-streams} (1000) are open per node; more are refused with 503 and {@code Retry-After}.
  */
 @Component
 public class EventStreams implements SmartLifecycle {
@@ -29,31 +34,78 @@ public class EventStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
 
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger count = new AtomicInteger();
+    private final int max;
     private ScheduledExecutorService heartbeat;
 
-    /** Sends every item as an event named {@code name}; {@code close} ends the subscription query (once). */
-    public SseEmitter open(Flux<?> items, String name, Runnable close) {
+    public EventStreams(@Value("${course.query.max-streams:1000}") int max) {
+        this.max = max;
+    }
+
+    /** 503 (Retry-After) at once when {@code course.query.max-streams} are open, before a stream costs a query. */
+    public void refuseWhenFull() {
+        if (count.get() >= max) {
+            throw full();
+        }
+    }
+
+    private ResponseStatusException full() {
+        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                "Too many open event streams (" + max + "); retry shortly");
+    }
+
+    /**
+     * Sends {@code first} and then every update as an event named {@code name}; {@code close} ends the subscription
+     * query (once). {@code first} is sent before the emitter is handed to Spring MVC, so the container thread writes
+     * it and commits the answer: before, the first write could come from the updates' thread while the container
+     * thread was still setting headers (its filters unwinding), and the two corrupted Tomcat's header table (issue
+     * 14: NullPointerException, ArrayIndexOutOfBoundsException, a stream without its first event). After the commit
+     * header changes are no-ops, and the emitter serializes its writes.
+     */
+    public SseEmitter open(Object first, Flux<?> updates, String name, Runnable close) {
         Runnable closeOnce = once(close);
+        if (count.incrementAndGet() > max) {
+            count.decrementAndGet();
+            closeOnce.run();
+            throw full();
+        }
         SseEmitter emitter = new SseEmitter(0L); // no timeout: dashboards stay connected
-        Disposable subscription = items
+        AtomicBoolean ended = new AtomicBoolean();
+        sendFirst(emitter, first, name);
+        Disposable subscription = updates
                 .publishOn(Schedulers.boundedElastic())
                 .subscribe(item -> {
+                    if (ended.get()) {
+                        return; // the request ended (client gone, error): its response is no longer ours
+                    }
                     try {
                         emitter.send(SseEmitter.event().name(name).data(item, MediaType.APPLICATION_JSON));
                     } catch (IOException | IllegalStateException gone) {
-                        closeOnce.run();
+                        closeOnce.run(); // the container reports the failed write and completes the request
                     }
                 }, emitter::completeWithError, emitter::complete);
         Runnable end = () -> {
-            open.remove(emitter);
-            subscription.dispose();
-            closeOnce.run();
+            if (ended.compareAndSet(false, true)) {
+                open.remove(emitter);
+                count.decrementAndGet();
+                subscription.dispose();
+                closeOnce.run();
+            }
         };
         emitter.onCompletion(end);
         emitter.onTimeout(end);
         emitter.onError(e -> end.run());
         open.add(emitter);
         return emitter;
+    }
+
+    private static void sendFirst(SseEmitter emitter, Object first, String name) {
+        try {
+            emitter.send(first == null ? SseEmitter.event().comment("open")
+                    : SseEmitter.event().name(name).data(first, MediaType.APPLICATION_JSON));
+        } catch (IOException notYetWritten) {
+            throw new IllegalStateException(notYetWritten); // an early send is only buffered
+        }
     }
 
     /**

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import reactor.core.publisher.Mono;
 
 /** The yearly performance report, once or as a live stream (a subscription query). */
 @RestController
@@ -41,14 +40,13 @@ public class ReportController {
      */
     @GetMapping(path = "/api/reports/yearly-performance/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to) {
+        streams.refuseWhenFull();
         SubscriptionQueryResult<YearlyPerformanceReport, YearlyPerformanceReport> result = queries.subscriptionQuery(
                 query(from, to), instanceOf(YearlyPerformanceReport.class), instanceOf(YearlyPerformanceReport.class));
         // the first report before the stream opens: once the emitter is returned the answer is committed as 200, and
         // a failure of the query bus (Axon Server down) could no longer be a 503
         YearlyPerformanceReport initial = initialResult(result);
-        return streams.open(Mono.justOrEmpty(initial)
-                .concatWith(result.updates().map(report -> report.within(from, to))),
-                "report", result::close);
+        return streams.open(initial, result.updates().map(report -> report.within(from, to)), "report", result::close);
     }
 
     /** The initial result (at most {@link #INITIAL_WAIT}); the subscription is closed when it fails. */
