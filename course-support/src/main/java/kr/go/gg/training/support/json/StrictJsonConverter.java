@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.util.StreamUtils;
 
 /**
  * Reads a body through a decoder that reports malformed input instead of replacing it: Jackson's own UTF-8
@@ -47,7 +48,9 @@ class StrictJsonConverter extends MappingJackson2HttpMessageConverter {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader reader = new InputStreamReader(input.getBody(), decoder)) {
+        // the request's stream stays open: what reads after the converter (the command side's whole-body check)
+        // must find its end, not a closed stream
+        try (Reader reader = new InputStreamReader(StreamUtils.nonClosing(input.getBody()), decoder)) {
             return getObjectMapper().readerFor(type).readValue(reader);
         } catch (InvalidDefinitionException e) {
             throw new HttpMessageConversionException("Type definition error: " + e.getType(), e);
