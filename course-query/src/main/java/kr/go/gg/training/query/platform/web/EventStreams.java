@@ -71,7 +71,7 @@ public class EventStreams implements SmartLifecycle {
         }
         SseEmitter emitter = new SseEmitter(0L); // no timeout: dashboards stay connected
         AtomicBoolean ended = new AtomicBoolean();
-        sendFirst(emitter, first, name);
+        sendFirst(emitter, first, name, closeOnce);
         Disposable subscription = updates
                 .publishOn(Schedulers.boundedElastic())
                 .subscribe(item -> {
@@ -99,12 +99,15 @@ public class EventStreams implements SmartLifecycle {
         return emitter;
     }
 
-    private static void sendFirst(SseEmitter emitter, Object first, String name) {
+    /** A stream whose first event cannot be sent never opened: its place and its subscription are freed. */
+    private void sendFirst(SseEmitter emitter, Object first, String name, Runnable closeOnce) {
         try {
             emitter.send(first == null ? SseEmitter.event().comment("open")
                     : SseEmitter.event().name(name).data(first, MediaType.APPLICATION_JSON));
-        } catch (IOException notYetWritten) {
-            throw new IllegalStateException(notYetWritten); // an early send is only buffered
+        } catch (IOException | RuntimeException notSent) { // an early send is only buffered: not expected
+            count.decrementAndGet();
+            closeOnce.run();
+            throw notSent instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(notSent);
         }
     }
 
