@@ -1,5 +1,8 @@
 package kr.go.gg.training.support.security;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,24 +104,18 @@ public final class LoginThrottle {
         if (address == null || address.indexOf(':') < 0) {
             return address;
         }
-        String[] groups = expand(address).split(":");
-        return String.join(":", groups[0], groups[1], groups[2], groups[3]) + "::/64";
-    }
-
-    private static String expand(String address) {
-        String plain = address.startsWith("[") ? address.substring(1, address.length() - 1) : address;
-        int zone = plain.indexOf('%');
-        plain = zone < 0 ? plain : plain.substring(0, zone);
-        if (!plain.contains("::")) {
-            return plain;
+        String literal = address.startsWith("[") ? address.substring(1, address.length() - 1) : address;
+        int zone = literal.indexOf('%'); // a zone names an interface of the client's host, not of this one
+        try {
+            byte[] bytes = InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone)).getAddress();
+            if (bytes.length == 4) {
+                return InetAddress.getByAddress(bytes).getHostAddress(); // an IPv4-mapped address is that IPv4 client
+            }
+            ByteBuffer prefix = ByteBuffer.wrap(bytes);
+            return String.format("%x:%x:%x:%x::/64", prefix.getShort() & 0xffff, prefix.getShort() & 0xffff,
+                    prefix.getShort() & 0xffff, prefix.getShort() & 0xffff);
+        } catch (UnknownHostException notALiteral) { // a remote address is always a literal; counted as given
+            return address;
         }
-        String[] halves = plain.split("::", -1);
-        int present = (halves[0].isEmpty() ? 0 : halves[0].split(":").length)
-                + (halves[1].isEmpty() ? 0 : halves[1].split(":").length);
-        StringBuilder zeros = new StringBuilder();
-        for (int i = 0; i < 8 - present; i++) {
-            zeros.append(i == 0 ? "" : ":").append('0');
-        }
-        return (halves[0].isEmpty() ? "" : halves[0] + ":") + zeros + (halves[1].isEmpty() ? "" : ":" + halves[1]);
     }
 }

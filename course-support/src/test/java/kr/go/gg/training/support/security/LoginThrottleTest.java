@@ -49,6 +49,7 @@ class LoginThrottleTest {
 
     @ParameterizedTest
     @CsvSource({"2001:db8:1:2:3:4:5:6, 2001:db8:1:2::/64", "2001:db8:1:2::9, 2001:db8:1:2::/64",
+            "2001:0db8:0001:0002::9, 2001:db8:1:2::/64", "::ffff:192.0.2.1, 192.0.2.1",
             "[2001:db8::1], 2001:db8:0:0::/64", "fe80::1%eth0, fe80:0:0:0::/64", "192.0.2.1, 192.0.2.1"})
     void an_ipv6_client_is_counted_by_its_64_bit_prefix(String address, String counted) {
         assertThat(LoginThrottle.address(address)).isEqualTo(counted);
