@@ -76,4 +76,15 @@ class AgreementHttpTest extends HttpTestSupport {
         assertThat(course.body().get("errors").get(0).get("field").asText()).isEqualTo("partner");
         assertThat(events()).isEqualTo(before);
     }
+
+    @Test
+    void a_command_answers_the_event_position_of_the_last_event_written_even_when_it_appends_nothing() {
+        Map<String, Object> agreement = Map.of("province", "Yunnan", "classification", "GENERAL", "signedOn", "2010-02");
+        Answer first = post("/api/agreements", agreement);
+        long last = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        assertThat(first.header("X-Event-Position")).isEqualTo(Long.toString(last));
+        Answer again = post("/api/agreements", agreement);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(Long.parseLong(again.header("X-Event-Position"))).isGreaterThanOrEqualTo(last);
+    }
 }
