@@ -55,7 +55,7 @@ class ReadYourWritesTest extends StandaloneTestBase {
 
     /** Every list query that takes {@code minPosition}, ready for one more parameter. */
     private List<String> queries() {
-        String course = api.get("viewer", "/api/courses?year=2015").json().get(0).get("id").asText();
+        String course = api.get("viewer", "/api/courses?year=2015").json().get(0).get("courseId").asText();
         return List.of("/api/reports/yearly-performance?from=2014&to=2016&", "/api/courses?", "/api/pipeline?year=2015&",
                 "/api/agreements?", "/api/audit-log?from=2026-01-01&to=2026-01-02&", "/api/courses/" + course + "/trainees?");
     }
