@@ -38,6 +38,14 @@ class AgreementHttpTest extends HttpTestSupport {
         Answer refused = post("/api/courses", china("Anhui"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("detail").asText()).contains("no exchange agreement with Anhui");
+        // no course was made: the refusal names none, with or without a key (whose id is derived before dispatch)
+        Answer keyed = post("staff", "/api/courses", china("Anhui"), Map.of("Idempotency-Key", "anhui-1"));
+        for (Answer answer : new Answer[] {refused, keyed}) {
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.header("Location")).isNull();
+            assertThat(answer.body().has("courseId")).isFalse();
+            assertThat(answer.body().toString()).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.platform.web;
 
+import kr.go.gg.training.support.errors.Problems;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -110,7 +111,7 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail badRequest(String detail, String field, String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid input");
+        problem.setTitle(Problems.INVALID_REQUEST);
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return problem;
     }
