@@ -1,5 +1,6 @@
 package kr.go.gg.training.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -174,5 +175,8 @@ class BadInputTest extends StandaloneTestBase {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().get("title").asText()).isEqualTo("Invalid request");
         assertThat(answer.json().get("errors")).isNotEmpty();
+        JsonNode error = answer.json().get("errors").get(0);
+        assertThat(error.get("message").asText()).as("the field is named beside the message")
+                .doesNotStartWith(error.get("field").asText() + " ");
     }
 }

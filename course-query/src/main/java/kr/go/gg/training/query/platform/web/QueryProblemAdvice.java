@@ -37,7 +37,9 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalid(InvalidValueException e) {
-        return badRequest(e.getMessage(), e.field(), e.getMessage());
+        String message = e.getMessage();
+        // the field is named beside the message, as the command side writes it
+        return badRequest(message, e.field(), message.startsWith(e.field() + " ") ? message.substring(e.field().length() + 1) : message);
     }
 
     @ExceptionHandler(ResponseStatusException.class)
