@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import kr.go.gg.training.query.platform.web.ReadModelPositions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -28,7 +29,7 @@ import reactor.core.scheduler.Schedulers;
  * commit), or a number nobody will ever commit (a rolled-back group commit). The engine tells which: a position is
  * processed once no gap at or below it holds a committed event. Axon Server's tokens have no gaps.
  */
-public final class ProcessedPositions {
+public final class ProcessedPositions implements ReadModelPositions {
 
     private final StoredTokens tokens;
     private final String processor;
@@ -49,16 +50,19 @@ public final class ProcessedPositions {
     }
 
     /** Whether every event up to {@code position} has been processed, now. */
+    @Override
     public boolean processed(long position) {
         return processed(tokens.tokens(processor), position);
     }
 
     /** Completes once every event up to {@code position} has been processed (never empty; bound it). */
+    @Override
     public Mono<Long> whenProcessed(long position) {
         return polled.filter(segments -> processed(segments, position)).next().map(segments -> position);
     }
 
     /** The lowest position every segment has passed (gaps aside); -1 before any. */
+    @Override
     public long lowest() {
         return tokens.tokens(processor).values().stream()
                 .mapToLong(token -> Optional.ofNullable(WrappedToken.unwrapLowerBound(token))

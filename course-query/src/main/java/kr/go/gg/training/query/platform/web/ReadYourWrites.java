@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import kr.go.gg.training.api.InvalidValueException;
-import kr.go.gg.training.query.platform.readmodel.ProcessedPositions;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,12 +25,12 @@ import reactor.core.publisher.Mono;
 public class ReadYourWrites {
 
     private final EventStore events;
-    private final ProcessedPositions positions;
+    private final ReadModelPositions positions;
     private final Duration longest;
     private final Semaphore open;
     private final int max;
 
-    public ReadYourWrites(EventStore events, ProcessedPositions positions,
+    public ReadYourWrites(EventStore events, ReadModelPositions positions,
                           @Value("${course.query.min-version-wait:10s}") Duration longest,
                           @Value("${course.query.max-version-waits:200}") int max) {
         this.events = events;
