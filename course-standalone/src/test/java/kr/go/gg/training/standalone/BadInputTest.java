@@ -1,5 +1,6 @@
 package kr.go.gg.training.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,6 +62,7 @@ class BadInputTest extends StandaloneTestBase {
                         "{\"startDate\":\"3000-08-23\",\"endDate\":\"3000-09-02\"}", 400),
                 new Case("unknown trainee level", c + "/trainees", TRAINEE.replace("MID_LEVEL", "GENERAL"), 400),
                 new Case("trainee without a name", c + "/trainees", TRAINEE.replace("\"Ali\"", "null"), 400),
+                new Case("KOICA trainee without a level", c + "/trainees", TRAINEE.replace(",\"level\":\"MID_LEVEL\"", ""), 400),
                 new Case("withdrawal without a reason", c + "/trainees/" + UUID.randomUUID() + "/withdrawal", "{}", 400),
                 new Case("cancellation without a reason", c + "/cancellation", "{\"reason\":\"\"}", 400),
                 new Case("unknown course", UNKNOWN + "/start", "{}", 404),
@@ -111,6 +113,9 @@ class BadInputTest extends StandaloneTestBase {
         assertThat(answer.header("content-type")).startsWith("application/problem+json");
         assertThat(answer.json().get("status").asInt()).isEqualTo(bad.status());
         assertThat(answer.json().get("detail").asText()).isNotBlank();
+        if (bad.status() == 400) {
+            assertThat(answer.json().get("title").asText()).as("one title for every 400").isEqualTo("Invalid request");
+        }
         assertThat(answer.header("x-content-type-options")).isEqualTo("nosniff");
         assertThat(answer.header("x-frame-options")).isEqualTo("DENY");
         assertThat(answer.header("cache-control")).contains("no-store");
@@ -149,6 +154,29 @@ class BadInputTest extends StandaloneTestBase {
         assertThat(answer.status()).as(answer.body()).isEqualTo(bad.status());
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().get("detail").asText()).isNotBlank();
+        if (bad.status() == 400) {
+            assertThat(answer.json().get("title").asText()).as("one title for every 400").isEqualTo("Invalid request");
+        }
         assertThat(jdbc.queryForObject("select count(*) from DomainEventEntry", Long.class)).isEqualTo(events);
+    }
+
+    static Stream<String> badQueries() {
+        return Stream.of("/api/courses?year=abc", "/api/courses?year=1800", "/api/pipeline", "/api/pipeline?year=x",
+                "/api/reports/yearly-performance?from=2016&to=2014", "/api/audit-log?from=2016-01-01",
+                "/api/courses?minPosition=-1", "/api/courses?status=NOPE");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badQueries")
+    void a_bad_query_gets_the_same_400_as_a_bad_command(String path) {
+        HttpApi.Answer answer = api.get("admin", path);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("title").asText()).isEqualTo("Invalid request");
+        assertThat(answer.json().get("errors")).isNotEmpty();
+        JsonNode error = answer.json().get("errors").get(0);
+        assertThat(error.get("message").asText()).as("the field is named beside the message")
+                .doesNotStartWith(error.get("field").asText() + " ");
     }
 }

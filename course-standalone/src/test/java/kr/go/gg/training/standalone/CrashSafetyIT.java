@@ -87,7 +87,8 @@ class CrashSafetyIT {
 
     private static Process start(Path dataDir, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-jar", JAR.toString(), "--server.port=" + port, "--course.data-dir=" + dataDir)
+        return new ProcessBuilder(java, "-jar", JAR.toString(), "--server.port=" + port, "--course.data-dir=" + dataDir,
+                "--course.mongo.port=0")
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("console.log").toFile())
                 .start();

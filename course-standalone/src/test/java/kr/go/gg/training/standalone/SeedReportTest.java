@@ -96,6 +96,11 @@ class SeedReportTest extends StandaloneTestBase {
                 "{\"province\":\"Shandong Province\",\"classification\":\"GENERAL\",\"signedOn\":\"2013-05\"}");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("agreementId").asText()).isEqualTo(seeded);
+        // the README's line, as it is written there
+        HttpApi.Answer readme = api.post("staff", "/api/agreements",
+                "{\"province\":\"Shandong\",\"classification\":\"GENERAL\",\"signedOn\":\"2013-05\"}");
+        assertThat(readme.status()).isEqualTo(200);
+        assertThat(readme.json().get("agreementId").asText()).isEqualTo(seeded);
     }
 
     @Test
@@ -106,6 +111,9 @@ class SeedReportTest extends StandaloneTestBase {
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("imported").asInt()).isZero();
+        // the file's six agreements, recorded by the start-up import: found, not recorded again
+        assertThat(again.json().get("agreementsRecorded").asInt()).isZero();
+        assertThat(again.json().get("agreementsAlreadyRecorded").asInt()).isEqualTo(6);
     }
 
     private record Group(String program, String label, String remarks, int courses, int people, List<String> rows) {

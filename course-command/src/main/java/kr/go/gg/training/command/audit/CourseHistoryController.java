@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.command.course.domain.Course;
-import kr.go.gg.training.command.course.domain.CourseState;
 import kr.go.gg.training.command.domain.NotFound;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -34,7 +33,7 @@ public class CourseHistoryController {
     public record HistoryEntry(long sequence, String type, Instant timestamp, Object payload, Map<String, ?> metadata) {
     }
 
-    public record StateAsOf(Instant asOf, long version, CourseState course) {
+    public record StateAsOf(Instant asOf, long version, CourseAsOf course) {
     }
 
     private static final String COURSE_TYPE = Course.class.getSimpleName();
@@ -93,6 +92,7 @@ public class CourseHistoryController {
         CourseId courseId = new CourseId(id);
         Instant instant = asOf == null ? Instant.now() : asOf;
         Course course = Course.blank();
+        CourseAsOf.Folded folded = new CourseAsOf.Folded();
         long version = -1;
         DomainEventStream stream = eventStore.readEvents(courseId.value());
         while (stream.hasNext()) {
@@ -101,11 +101,12 @@ public class CourseHistoryController {
                 break;
             }
             courseModel().publish(event, course);
+            folded.see(event.getPayload());
             version = event.getSequenceNumber();
         }
         if (version < 0) {
             throw new NotFound("Course '" + courseId + "' did not exist at " + instant);
         }
-        return new StateAsOf(instant, version, course.state());
+        return new StateAsOf(instant, version, folded.of(course.state()));
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** POST /api/imports/historical-courses: the printed record's courses, see {@link HistoricalImporter}. */
+/**
+ * POST /api/imports/historical-courses: the printed record's agreements and courses, see {@link HistoricalImporter}; the
+ * answer's {@code position} (and {@code X-Event-Position}) is what a query's {@code minPosition} waits for.
+ */
 @RestController
 public class HistoricalImportController {
 
@@ -25,7 +28,7 @@ public class HistoricalImportController {
         HistoricalImporter.Plan plan = importer.plan(body);
         return sender.sendMany(request, body, keyMetaData -> {
             HistoricalImporter.Run run = importer.execute(plan, keyMetaData);
-            return new CommandSender.ManyAnswered(run.imported(), run.replayed() > 0);
+            return new CommandSender.ManyAnswered(run.imported()::at, run.replayed() > 0);
         });
     }
 }

@@ -1,6 +1,7 @@
 package kr.go.gg.training.command.importing;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import kr.go.gg.training.api.InvalidValueException;
+import kr.go.gg.training.api.agreement.AgreementClassification;
+import kr.go.gg.training.api.agreement.AgreementId;
+import kr.go.gg.training.api.agreement.Province;
+import kr.go.gg.training.api.agreement.RecordAgreement;
 import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Period;
 import kr.go.gg.training.api.course.Program;
@@ -26,8 +31,8 @@ import org.springframework.stereotype.Service;
 import org.hibernate.validator.constraints.CodePointLength;
 
 /**
- * Imports the printed record's courses as completed courses with a headcount. Ids derive from each row, so a
- * repeated import imports nothing and counts the rows as already imported. Every row is checked before the
+ * Imports the printed record's exchange agreements and its courses as completed courses with a headcount. Ids derive
+ * from each row, so a repeated import records and imports nothing and counts the rows as already there. Every row is checked before the
  * first is imported: a bad row refuses the whole import. Used by the HTTP endpoint and by a start-up import.
  */
 @Service
@@ -42,16 +47,29 @@ public class HistoricalImporter {
                                   @NotNull @Min(0) Integer people) {
     }
 
-    public record Import(@NotNull @Size(max = 5000) List<@Valid @NotNull CourseRow> courses,
+    /** An exchange agreement of the record, identified by province, classification and month signed. */
+    public record AgreementRow(@NotBlank @CodePointLength(max = 100) String province,
+                               @NotNull AgreementClassification classification, @NotNull YearMonth signedOn) {
+    }
+
+    public record Import(@Size(max = 1000) List<@Valid @NotNull AgreementRow> agreements,
+                         @NotNull @Size(max = 5000) List<@Valid @NotNull CourseRow> courses,
                          @Size(max = 1000) List<@Valid @NotNull PrintedTotalRow> printedTotals) {
     }
 
-    public record Imported(int imported, int alreadyImported, List<HistoricalImport.Discrepancy> discrepancies) {
+    /** What an import did; {@code position}: the event position after it (the HTTP answer's, else -1). */
+    public record Imported(int imported, int alreadyImported, int agreementsRecorded, int agreementsAlreadyRecorded,
+                           List<HistoricalImport.Discrepancy> discrepancies, long position) {
+
+        public Imported at(long eventPosition) {
+            return new Imported(imported, alreadyImported, agreementsRecorded, agreementsAlreadyRecorded, discrepancies,
+                    eventPosition);
+        }
     }
 
-    /** The commands of a checked import, and what its discrepancies are computed from. */
-    public record Plan(List<ImportHistoricalCourse> commands, List<HistoricalImport.Row> rows,
-                       List<HistoricalImport.PrintedTotal> printed) {
+    /** The commands of a checked import (agreements first), and what its discrepancies are computed from. */
+    public record Plan(List<RecordAgreement> agreements, List<ImportHistoricalCourse> commands,
+                       List<HistoricalImport.Row> rows, List<HistoricalImport.PrintedTotal> printed) {
     }
 
     private final CommandGateway commandGateway;
@@ -82,7 +100,19 @@ public class HistoricalImporter {
                 : body.printedTotals().stream()
                 .map(total -> new HistoricalImport.PrintedTotal(total.year(), total.program(), total.courses(), total.people()))
                 .toList();
-        return new Plan(commands, rows, printed);
+        return new Plan(agreements(body.agreements()), commands, rows, printed);
+    }
+
+    /** Under the id an agreement is identified by ({@link AgreementId#of}), so one recorded before is found. */
+    private static List<RecordAgreement> agreements(List<AgreementRow> rows) {
+        List<RecordAgreement> commands = new ArrayList<>();
+        for (int i = 0; rows != null && i < rows.size(); i++) {
+            AgreementRow row = rows.get(i);
+            Province province = Province.listed(row.province(), "agreements[" + i + "].province");
+            commands.add(new RecordAgreement(AgreementId.of(province, row.classification(), row.signedOn()), province,
+                    row.classification(), row.signedOn()));
+        }
+        return commands;
     }
 
     public Imported execute(Plan plan) {
@@ -98,32 +128,31 @@ public class HistoricalImporter {
      * same key counts as imported, as the first attempt counted it, so a retry answers what the first one did.
      */
     public Run execute(Plan plan, Map<String, Object> metaData) {
-        int imported = 0;
-        int already = 0;
-        int replayed = 0;
-        for (ImportHistoricalCourse command : plan.commands()) {
-            switch (send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))) {
-                case CREATED -> imported++;
-                case REPLAYED -> {
-                    imported++;
-                    replayed++;
-                }
-                case EXISTED -> already++;
-            }
-        }
-        return new Run(new Imported(imported, already, HistoricalImport.discrepancies(plan.rows(), plan.printed())), replayed);
+        int[] agreements = sendAll(plan.agreements(), metaData);
+        int[] courses = sendAll(plan.commands(), metaData);
+        return new Run(new Imported(courses[0], courses[1], agreements[0], agreements[1],
+                HistoricalImport.discrepancies(plan.rows(), plan.printed()), -1), agreements[2] + courses[2]);
     }
 
-    /**
-     * Sends a command that creates an aggregate with a derived id; answers false, appending nothing, when that
-     * aggregate exists already (a repeated import). Every other refusal is thrown.
-     */
-    public boolean sendIfNew(Object creation) {
-        return send(creation) != Outcome.EXISTED;
+    /** Made, already there, made before under the same key (also counted as made, as the first attempt did). */
+    private int[] sendAll(List<?> commands, Map<String, Object> metaData) {
+        int[] counts = new int[3];
+        for (Object command : commands) {
+            switch (send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))) {
+                case CREATED -> counts[0]++;
+                case REPLAYED -> {
+                    counts[0]++;
+                    counts[2]++;
+                }
+                case EXISTED -> counts[1]++;
+            }
+        }
+        return counts;
     }
 
     private enum Outcome { CREATED, REPLAYED, EXISTED }
 
+    /** A creation under a derived id: EXISTED, appending nothing, when that aggregate exists already. */
     private Outcome send(Object creation) {
         try {
             Object result = commandGateway.sendAndWait(creation);

@@ -2,11 +2,13 @@ package kr.go.gg.training.query.embedded;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoVersion;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The embedded default: an in-process MongoDB wire server on a free loopback port. The real driver talks to
+ * The embedded default: an in-process MongoDB wire server on a loopback port ({@code course.mongo.port}). The real driver talks to
  * it over TCP exactly as it would to MongoDB, so no projection code knows which one it runs against.
  * Off by {@code course.mongo.embedded=false} (and in the {@code axonserver} profile): then
  * {@code spring.data.mongodb.uri} names a real MongoDB.
@@ -73,34 +75,69 @@ public class EmbeddedMongoConfiguration {
     }
 
     /**
-     * Destroyed after Axon's processors have stopped (they stop in the lifecycle phase, beans are destroyed
-     * afterwards) and after the MongoClient that depends on it: tokens and read models are flushed together.
+     * On loopback, port {@code course.mongo.port} (27018 by default, beside a real MongoDB's 27017; 0: any free
+     * port, as the tests use), so {@code mongosh} can look at the read models (docs/operations.md). Destroyed after
+     * Axon's processors have stopped (they stop in the lifecycle phase, beans are destroyed afterwards) and after the
+     * MongoClient that depends on it: tokens and read models are flushed together.
      */
     @Bean(destroyMethod = "shutdown")
-    public MongoServer embeddedMongoServer(ReadModelStore readModelStore) {
-        MongoServer server = new MongoServer(readModelStore.backend());
-        server.bind("127.0.0.1", 0);
+    public MongoServer embeddedMongoServer(ReadModelStore readModelStore, @Value("${course.mongo.port:27018}") int port) {
+        MongoServer server = new MongoServer(readModelStore.backend().version(ReportedVersion.MONGO_4_4));
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (Exception e) { // Netty throws the BindException unchecked
+            server.shutdownNow();
+            throw new IllegalStateException("The embedded MongoDB cannot listen on 127.0.0.1:" + port + " (another "
+                    + "instance running?): choose another port with --course.mongo.port=N (0: any free port)", e);
+        }
+        log.info("Embedded MongoDB wire server on mongodb://127.0.0.1:{}", server.getLocalAddress().getPort());
         return server;
     }
 
-    /** {@code readModelFile}: DOWN while the read models cannot be written to their file ({@link ReadModelStore#writeProblem}). */
+    /**
+     * The server version the wire server reports. mongo-java-server's newest, {@code MONGO_5_0}, says wire version 8;
+     * the Node.js driver 7 (mongosh 2.x) refuses anything below 9 (MongoDB 4.4). The commands the read models and
+     * mongosh's look-ups use (find, aggregate, bulk writes, indexes) are the same; nothing here depends on 4.4's own.
+     */
+    enum ReportedVersion implements MongoVersion {
+        MONGO_4_4;
+
+        @Override
+        public List<Integer> getVersionArray() {
+            return List.of(4, 4, 0);
+        }
+
+        @Override
+        public int getWireVersion() {
+            return 9;
+        }
+    }
+
+    /**
+     * {@code readModelFile}: DOWN while the read models cannot be written to their file ({@link ReadModelStore#writeProblem});
+     * its details (ADMIN only) name the file and the address mongosh connects to.
+     */
     @Bean
-    public HealthIndicator readModelFileHealthIndicator(ReadModelStore readModelStore) {
+    public HealthIndicator readModelFileHealthIndicator(ReadModelStore readModelStore, MongoServer embeddedMongoServer,
+                                                        @Value("${spring.data.mongodb.database:course}") String database) {
         return () -> {
             String where = readModelStore.file() == null ? "memory" : readModelStore.file().toString();
+            String uri = uri(embeddedMongoServer.getLocalAddress(), database);
             return readModelStore.writeProblem()
-                    .map(problem -> Health.down().withDetail("file", where).withDetail("problem", problem).build())
-                    .orElseGet(() -> Health.up().withDetail("file", where).build());
+                    .map(problem -> Health.down().withDetail("file", where).withDetail("uri", uri).withDetail("problem", problem))
+                    .orElseGet(() -> Health.up().withDetail("file", where).withDetail("uri", uri)).build();
         };
+    }
+
+    private static String uri(InetSocketAddress address, String database) {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
     }
 
     /** Boot's MongoAutoConfiguration builds the one MongoClient from these details. */
     @Bean
     public MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer,
                                                                  @Value("${spring.data.mongodb.database:course}") String database) {
-        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
-        ConnectionString connection = new ConnectionString(
-                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
+        ConnectionString connection = new ConnectionString(uri(embeddedMongoServer.getLocalAddress(), database));
         return () -> connection;
     }
 }

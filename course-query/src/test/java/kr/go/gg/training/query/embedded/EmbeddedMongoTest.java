@@ -32,9 +32,42 @@ class EmbeddedMongoTest {
     }
 
     @Test
+    void theServerListensOnTheConfiguredPortAndReportsAWireVersionThatCurrentDriversAccept() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ReadModelStore store = ReadModelStore.inMemory();
+        MongoServer server = configuration.embeddedMongoServer(store, port);
+        try (MongoClient client = connect(configuration, server)) {
+            assertThat(server.getLocalAddress().getPort()).isEqualTo(port);
+            Document hello = client.getDatabase("admin").runCommand(new Document("isMaster", 1));
+            // mongosh 2.x (Node.js driver 7) refuses a server below wire version 9 (MongoDB 4.4)
+            assertThat(hello.getInteger("maxWireVersion")).isGreaterThanOrEqualTo(9);
+            assertThat(client.getDatabase("admin").runCommand(new Document("buildInfo", 1)).getString("version"))
+                    .isEqualTo("4.4.0");
+        } finally {
+            server.shutdown();
+            store.destroy();
+        }
+    }
+
+    @Test
+    void aPortInUseStopsTheStartNamingThePropertyThatChangesIt() throws Exception {
+        ReadModelStore store = ReadModelStore.inMemory();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> configuration.embeddedMongoServer(store, taken.getLocalPort()))
+                    .hasMessageContaining("--course.mongo.port=");
+        } finally {
+            store.destroy();
+        }
+    }
+
+    @Test
     void thePersistentServerKeepsReadModelsInItsH2FileAcrossRestarts(@TempDir Path dataDir) throws Exception {
         ReadModelStore firstStore = configuration.readModelStore(dataDir, true, true, Duration.ZERO, Duration.ofSeconds(1));
-        MongoServer first = configuration.embeddedMongoServer(firstStore);
+        MongoServer first = configuration.embeddedMongoServer(firstStore, 0);
         assertThat(first.getLocalAddress().getAddress().isLoopbackAddress()).isTrue();
         try (MongoClient client = connect(configuration, first)) {
             client.getDatabase("course").getCollection("course_summaries").insertOne(new Document("_id", "c1").append("title", "kept"));
@@ -44,7 +77,7 @@ class EmbeddedMongoTest {
         assertThat(Files.exists(dataDir.resolve("readmodels.mv"))).isTrue();
 
         ReadModelStore secondStore = configuration.readModelStore(dataDir, true, true, Duration.ZERO, Duration.ofSeconds(1));
-        MongoServer second = configuration.embeddedMongoServer(secondStore);
+        MongoServer second = configuration.embeddedMongoServer(secondStore, 0);
         try (MongoClient client = connect(configuration, second)) {
             Document found = client.getDatabase("course").getCollection("course_summaries").find(Filters.eq("_id", "c1")).first();
             assertThat(found).isNotNull();

@@ -2,13 +2,8 @@ package kr.go.gg.training.standalone.seed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotNull;
-import kr.go.gg.training.api.agreement.AgreementClassification;
-import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.agreement.Province;
-import kr.go.gg.training.api.agreement.RecordAgreement;
 import kr.go.gg.training.command.importing.HistoricalImporter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -23,7 +18,6 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -39,13 +33,6 @@ import java.util.stream.Collectors;
 class SeedImportOnStart implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SeedImportOnStart.class);
-
-    record AgreementRow(@NotNull String province, @NotNull AgreementClassification classification, @NotNull YearMonth signedOn) {
-    }
-
-    record SeedFile(List<@Valid @NotNull AgreementRow> agreements, @NotNull List<HistoricalImporter.@Valid CourseRow> courses,
-                    List<HistoricalImporter.@Valid PrintedTotalRow> printedTotals) {
-    }
 
     private final Resource file;
     private final ObjectMapper json;
@@ -64,38 +51,33 @@ class SeedImportOnStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        SeedFile seed;
+        HistoricalImporter.Import seed;
         try (InputStream in = file.getInputStream()) {
-            seed = json.readValue(in, SeedFile.class);
+            seed = json.readValue(in, HistoricalImporter.Import.class);
         }
-        Set<ConstraintViolation<SeedFile>> violations = validator.validate(seed);
+        Set<ConstraintViolation<HistoricalImporter.Import>> violations = validator.validate(seed);
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException("course.import=" + file + " is not a valid import file: " + violations.stream()
                     .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; ")));
         }
-        int recorded = 0;
-        for (AgreementRow agreement : seed.agreements() == null ? List.<AgreementRow>of() : seed.agreements()) {
-            recorded += record(agreement) ? 1 : 0;
-        }
+        List<HistoricalImporter.AgreementRow> agreements = seed.agreements() == null ? List.of()
+                : seed.agreements().stream().filter(row -> !recordedUnderFormerId(row)).toList();
         HistoricalImporter.Imported imported = importer.execute(importer.plan(
-                new HistoricalImporter.Import(seed.courses(), seed.printedTotals())));
+                new HistoricalImporter.Import(agreements, seed.courses(), seed.printedTotals())));
         log.info("Imported {}: {} agreements recorded, {} courses imported, {} already there; printed totals that disagree "
-                        + "with the rows: {}", file, recorded, imported.imported(), imported.alreadyImported(),
-                imported.discrepancies());
+                        + "with the rows: {}", file, imported.agreementsRecorded(), imported.imported(),
+                imported.alreadyImported(), imported.discrepancies());
     }
 
     /**
-     * Under the id an agreement is identified by (AgreementId.of), so the same one posted later is found. A start
-     * before that rule recorded the seed's agreements under ids of province and classification: those stay.
+     * The importer records an agreement under the id it is identified by (AgreementId.of), so the same one posted
+     * later is found. A start before that rule recorded the seed's agreements under ids of province and
+     * classification: those stay, and are not recorded again.
      */
-    private boolean record(AgreementRow row) {
+    private boolean recordedUnderFormerId(HistoricalImporter.AgreementRow row) {
         Province province = Province.of(row.province());
         String former = UUID.nameUUIDFromBytes(("agreement|" + province + "|" + row.classification())
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        if (events.readEvents(former).hasNext()) {
-            return false;
-        }
-        AgreementId id = AgreementId.of(province, row.classification(), row.signedOn());
-        return importer.sendIfNew(new RecordAgreement(id, province, row.classification(), row.signedOn()));
+        return events.readEvents(former).hasNext();
     }
 }

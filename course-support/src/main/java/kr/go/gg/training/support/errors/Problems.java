@@ -27,6 +27,9 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
  */
 public final class Problems {
 
+    /** The title of every 400, whichever layer refuses the request (both apps' handlers use it too). */
+    public static final String INVALID_REQUEST = "Invalid request";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     // Spring Security's defaults (HeadersConfigurer); each writes only a header the response does not have yet
     private static final List<HeaderWriter> SECURITY_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
@@ -36,7 +39,7 @@ public final class Problems {
     private Problems() {
     }
 
-    /** The problem's JSON: {@code type}, {@code title} (the status's reason phrase), {@code status}, {@code detail}. */
+    /** The problem's JSON: {@code type}, {@code title} (the status's reason phrase; {@link #INVALID_REQUEST} for 400), {@code status}, {@code detail}. */
     public static String json(int status, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
@@ -81,6 +84,9 @@ public final class Problems {
     }
 
     private static String title(int status) {
+        if (status == 400) {
+            return INVALID_REQUEST;
+        }
         HttpStatus known = HttpStatus.resolve(status);
         return known == null ? "Error " + status : known.getReasonPhrase();
     }

@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 
 import kr.go.gg.training.api.agreement.Province;
-import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.command.domain.DomainRefusal;
 
@@ -17,14 +16,15 @@ public final class AgreementPolicy {
     private AgreementPolicy() {
     }
 
-    public static void requireAgreement(CourseId id, Program program, String partner, AgreementLookup agreements) {
+    /** The refusal names no course id: the course it would have made does not exist. */
+    public static void requireAgreement(Program program, String partner, AgreementLookup agreements) {
         if (program != Program.CHINA_EXCHANGE) {
             return;
         }
         Province province = Province.of(partner);
         YearMonth now = YearMonth.now(ZONE);
         if (!agreements.inForce(province, now)) {
-            throw new DomainRefusal("Course '" + id + "' cannot be proposed: no exchange agreement with " + province
+            throw new DomainRefusal("A course with " + province + " cannot be proposed: no exchange agreement with " + province
                     + " province is in force in " + now + "; allowed now: record the agreement first");
         }
     }

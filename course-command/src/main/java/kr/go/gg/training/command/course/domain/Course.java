@@ -101,7 +101,7 @@ public class Course {
         if (courseId != null) {
             throw new CourseAlreadyExists(courseId, status);
         }
-        AgreementPolicy.requireAgreement(command.courseId(), command.program(), command.partner(), agreements);
+        AgreementPolicy.requireAgreement(command.program(), command.partner(), agreements);
         apply(new CourseProposed(command.courseId(), command.title(), command.program(), command.direction(),
                 command.partner(), command.capacity(), command.trainingYear()));
         return version();

@@ -38,8 +38,9 @@ public final class CourseRoster {
     @CommandHandler
     public long handle(EnrollTrainee command) {
         CourseId id = course.id();
-        LifecyclePolicy.require(Step.ENROL, id, course.program(), course.status());
+        // bad input (400) before the step's state (409), as the web layer's checks come first
         EnrolmentPolicy.levelGivenForKoica(id, course.program(), command.trainee());
+        LifecyclePolicy.require(Step.ENROL, id, course.program(), course.status());
         EnrolmentPolicy.notEnrolledTwice(id, this, command.traineeId(), command.trainee());
         EnrolmentPolicy.capacityNotReached(id, this, course.capacity());
         apply(new TraineeEnrolled(id, command.traineeId(), command.trainee(), enrolled() + 1));

@@ -1,5 +1,6 @@
 package kr.go.gg.training.command.course.domain;
 
+import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.enrollment.Trainee;
@@ -27,9 +28,11 @@ public final class EnrolmentPolicy {
         }
     }
 
+    /** Input the course's programme makes invalid (400 naming the field), not a step out of order. */
     public static void levelGivenForKoica(CourseId id, Program program, Trainee trainee) {
         if (program == Program.KOICA && trainee.level() == null) {
-            throw new DomainRefusal("Course '" + id + "' is a KOICA course; a trainee's level (MID_LEVEL or HIGH_RANKING) is required");
+            throw new InvalidValueException("level", "is required in a KOICA course (MID_LEVEL or HIGH_RANKING); course '"
+                    + id + "' is one");
         }
     }
 

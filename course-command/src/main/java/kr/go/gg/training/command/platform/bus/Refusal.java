@@ -8,9 +8,15 @@ import org.axonframework.commandhandling.CommandExecutionException;
  * What a refused command tells its sender, as the details of Axon's CommandExecutionException: these travel
  * through a distributed command bus (Axon Server), where the domain exception's class itself does not.
  */
-public record Refusal(Kind kind, String message) {
+public record Refusal(Kind kind, String message, String field) {
+
+    public Refusal(Kind kind, String message) {
+        this(kind, message, null);
+    }
 
     public enum Kind {
+        /** input that can never be valid here ({@code field} names it): HTTP 400, not a refused step */
+        INVALID,
         REFUSED,
         NOT_FOUND,
         ALREADY_EXISTS,

@@ -1,5 +1,6 @@
 package kr.go.gg.training.command.platform.bus;
 
+import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.command.domain.AlreadyExists;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
@@ -29,6 +30,8 @@ public class RefusalInterceptor implements MessageHandlerInterceptor<CommandMess
             throw refusal(Refusal.Kind.NOT_FOUND, e);
         } catch (AggregateNotFoundException e) {
             throw refusal(Refusal.Kind.NOT_FOUND, new NotFound("No course or agreement '" + e.getAggregateIdentifier() + "'"));
+        } catch (InvalidValueException e) {
+            throw new CommandExecutionException(e.getMessage(), e, new Refusal(Refusal.Kind.INVALID, e.getMessage(), e.field()));
         }
     }
 

@@ -1,5 +1,6 @@
 package kr.go.gg.training.command.platform.web;
 
+import kr.go.gg.training.support.errors.Problems;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -94,6 +95,8 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
             return unavailable(OUTCOME_UNKNOWN, e);
         }
         return switch (refusal.get().kind()) {
+            case INVALID -> ResponseEntity.badRequest().body(badRequest(refusal.get().message(), List.of(new FieldProblem(
+                    refusal.get().field(), refusal.get().message().substring(refusal.get().field().length()).strip()))));
             case NOT_FOUND -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", refusal.get().message()));
             case CONFLICT -> ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Concurrent change", refusal.get().message()));
             default -> ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Refused", refusal.get().message()));
@@ -198,7 +201,7 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail badRequest(String detail, List<FieldProblem> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, detail);
         problem.setProperty("errors", errors);
         return problem;
     }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,10 +41,12 @@ public class CommandSender {
 
     private final CommandGateway commandGateway;
     private final ObjectMapper objectMapper;
+    private final EventPosition position;
 
-    public CommandSender(CommandGateway commandGateway, ObjectMapper objectMapper) {
+    public CommandSender(CommandGateway commandGateway, ObjectMapper objectMapper, EventPosition position) {
         this.commandGateway = commandGateway;
         this.objectMapper = objectMapper;
+        this.position = position;
     }
 
     /** The id of what the request creates: derived from user, key and target when it has a key, else new. */
@@ -56,26 +59,31 @@ public class CommandSender {
         Map<String, Object> keyMetaData = keyMetaData(request, requestBody);
         Object result = commandGateway.sendAndWait(keyMetaData == null ? command
                 : GenericCommandMessage.asCommandMessage(command).andMetaData(keyMetaData));
-        return respond(answer, result);
+        return respond(answer, result, position.head());
     }
 
     /**
      * For a request that dispatches several commands (the import): each carries the key; the work answers its body
-     * and whether every command it sent had been answered before.
+     * (given the event position after its last command, {@link EventPosition}) and whether every command it sent had
+     * been answered before.
      */
     public ResponseEntity<Object> sendMany(HttpServletRequest request, Object requestBody,
                                            Function<Map<String, Object>, ManyAnswered> work) {
         Map<String, Object> keyMetaData = keyMetaData(request, requestBody);
         ManyAnswered answered = work.apply(keyMetaData == null ? Map.of() : keyMetaData);
-        ResponseEntity.BodyBuilder builder = ResponseEntity.ok();
+        long head = position.head();
+        ResponseEntity.BodyBuilder builder = ResponseEntity.ok().header(EventPosition.HEADER, Long.toString(head));
         if (answered.replayed()) {
             builder.header(REPLAYED, "true");
         }
-        return builder.body(answered.body());
+        return builder.body(answered.bodyAt().apply(head));
     }
 
-    /** What a request of several commands answers; {@code replayed}: its key had been answered before. */
-    public record ManyAnswered(Object body, boolean replayed) {
+    /**
+     * What a request of several commands answers: its body at an event position; {@code replayed}: its key had been
+     * answered before.
+     */
+    public record ManyAnswered(LongFunction<Object> bodyAt, boolean replayed) {
     }
 
     private Map<String, Object> keyMetaData(HttpServletRequest request, Object requestBody) {
@@ -83,9 +91,10 @@ public class CommandSender {
         return key == null ? null : IdempotencyKeys.metaData(currentUser(), key, fingerprint(request, requestBody));
     }
 
-    private static ResponseEntity<Object> respond(CommandAnswer answer, Object result) {
+    private static ResponseEntity<Object> respond(CommandAnswer answer, Object result, long position) {
         // the same thing recorded before: 200 with its id (the answer's body), nothing appended
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(result instanceof AlreadyRecorded ? HttpStatus.OK : answer.status());
+        builder.header(EventPosition.HEADER, Long.toString(position));
         if (result instanceof Replayed) {
             builder.header(REPLAYED, "true");
         }

@@ -38,6 +38,14 @@ class AgreementHttpTest extends HttpTestSupport {
         Answer refused = post("/api/courses", china("Anhui"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("detail").asText()).contains("no exchange agreement with Anhui");
+        // no course was made: the refusal names none, with or without a key (whose id is derived before dispatch)
+        Answer keyed = post("staff", "/api/courses", china("Anhui"), Map.of("Idempotency-Key", "anhui-1"));
+        for (Answer answer : new Answer[] {refused, keyed}) {
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.header("Location")).isNull();
+            assertThat(answer.body().has("courseId")).isFalse();
+            assertThat(answer.body().toString()).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-");
+        }
     }
 
     @Test
@@ -75,5 +83,16 @@ class AgreementHttpTest extends HttpTestSupport {
         assertThat(course.status()).isEqualTo(400);
         assertThat(course.body().get("errors").get(0).get("field").asText()).isEqualTo("partner");
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void a_command_answers_the_event_position_of_the_last_event_written_even_when_it_appends_nothing() {
+        Map<String, Object> agreement = Map.of("province", "Yunnan", "classification", "GENERAL", "signedOn", "2010-02");
+        Answer first = post("/api/agreements", agreement);
+        long last = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        assertThat(first.header("X-Event-Position")).isEqualTo(Long.toString(last));
+        Answer again = post("/api/agreements", agreement);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(Long.parseLong(again.header("X-Event-Position"))).isGreaterThanOrEqualTo(last);
     }
 }

@@ -198,7 +198,8 @@ class CourseLifecyclePropertiesTest {
         }
         if (observed.refusal() != null) {
             assertThat(observed.refusal()).as("refusal of %s", command)
-                    .isInstanceOfAny(DomainRefusal.class, NotFound.class, AggregateNotFoundException.class);
+                    .isInstanceOfAny(DomainRefusal.class, NotFound.class, AggregateNotFoundException.class,
+                            kr.go.gg.training.api.InvalidValueException.class);
             assertThat(observed.events()).as("events of refused %s", command).isEmpty();
             assertThat(predicted).as("the model accepts %s in %s, the aggregate refused: %s", command, before,
                     observed.refusal().getMessage()).isEmpty();

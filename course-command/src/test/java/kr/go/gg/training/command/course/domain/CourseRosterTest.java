@@ -86,7 +86,8 @@ class CourseRosterTest {
     void a_koica_trainee_needs_a_level() {
         fixture.given(scheduledKoica(5))
                 .when(new EnrollTrainee(ID, T1, new Trainee("Kim", "Vietnam", "Hanoi", "Director", null)))
-                .expectException(DomainRefusal.class).expectNoEvents();
+                .expectException(kr.go.gg.training.api.InvalidValueException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("level ")).expectNoEvents();
     }
 
     @Test

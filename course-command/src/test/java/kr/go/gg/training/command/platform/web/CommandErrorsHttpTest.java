@@ -135,9 +135,19 @@ class CommandErrorsHttpTest extends HttpTestSupport {
         String id = scheduledKoica();
         assertThat(post("/api/courses/" + id + "/trainees", trainee("Kim", "MID_LEVEL")).status()).isEqualTo(201);
         assertThat(post("/api/courses/" + id + "/trainees", trainee("Kim", "HIGH_RANKING")).status()).isEqualTo(409);
-        assertThat(post("/api/courses/" + id + "/trainees", trainee("Lee", null)).status()).isEqualTo(409);
         assertThat(post("/api/courses/" + id + "/trainees", Map.of("name", "Lee")).status()).isEqualTo(400);
         assertThat(events(id)).isEqualTo(7);
+    }
+
+    @Test
+    void a_koica_trainee_without_a_level_is_a_bad_request_naming_the_field() {
+        String id = scheduledKoica();
+        Answer answer = post("/api/courses/" + id + "/trainees", trainee("Lee", null));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("title").asText()).isEqualTo("Invalid request");
+        assertThat(answer.body().get("errors").get(0).get("field").asText()).isEqualTo("level");
+        assertThat(answer.body().get("errors").get(0).get("message").asText()).startsWith("is required in a KOICA course");
+        assertThat(events(id)).isEqualTo(6);
     }
 
     @Test

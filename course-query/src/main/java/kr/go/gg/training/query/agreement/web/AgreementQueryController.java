@@ -1,5 +1,8 @@
 package kr.go.gg.training.query.agreement.web;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import reactor.core.publisher.Mono;
+import kr.go.gg.training.query.platform.web.ReadYourWrites;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
 import java.util.List;
@@ -18,13 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class AgreementQueryController {
 
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    public AgreementQueryController(QueryGateway queries) {
+    public AgreementQueryController(QueryGateway queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
+    /** {@code minPosition}: see {@link ReadYourWrites#atPosition}. */
     @GetMapping("/api/agreements")
-    public List<AgreementView> agreements() {
-        return queries.query(new FindAgreements(), instanceOf(Agreements.class)).join().agreements();
+    public Mono<List<AgreementView>> agreements(@RequestParam(required = false) Long minPosition) {
+        return readYourWrites.atPosition(minPosition, () -> queries.query(new FindAgreements(), instanceOf(Agreements.class)))
+                .map(Agreements::agreements);
     }
 }

@@ -1,5 +1,7 @@
 package kr.go.gg.training.query.audit.web;
 
+import reactor.core.publisher.Mono;
+import kr.go.gg.training.query.platform.web.ReadYourWrites;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
 import java.time.LocalDate;
@@ -22,16 +24,21 @@ import org.springframework.web.bind.annotation.RestController;
 public class AuditLogController {
 
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    public AuditLogController(QueryGateway queries) {
+    public AuditLogController(QueryGateway queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping("/api/audit-log")
-    public List<AuditEntry> auditLog(@RequestParam(required = false) String user,
-                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    public Mono<List<AuditEntry>> auditLog(@RequestParam(required = false) String user,
+                                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                           @RequestParam(required = false) Long minPosition) {
+        FindAuditLog query = new FindAuditLog(user, from, to);
         // a record, not multipleInstancesOf: a bare list does not cross Axon Server (AuditLog)
-        return queries.query(new FindAuditLog(user, from, to), instanceOf(AuditLog.class)).join().entries();
+        return readYourWrites.atPosition(minPosition, () -> queries.query(query, instanceOf(AuditLog.class)))
+                .map(AuditLog::entries);
     }
 }

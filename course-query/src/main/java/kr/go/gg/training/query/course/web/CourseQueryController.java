@@ -45,15 +45,19 @@ public class CourseQueryController {
         this.minVersionWait = minVersionWait;
     }
 
+    /** {@code minPosition}: see {@link ReadYourWrites#atPosition}. */
     @GetMapping("/api/courses")
-    public List<CourseSummary> courses(@RequestParam(required = false) Integer year,
-                                       @RequestParam(required = false) Program program,
-                                       @RequestParam(required = false) CourseStatus status) {
+    public Mono<List<CourseSummary>> courses(@RequestParam(required = false) Integer year,
+                                             @RequestParam(required = false) Program program,
+                                             @RequestParam(required = false) CourseStatus status,
+                                             @RequestParam(required = false) Long minPosition) {
         if (year != null) {
             QueryProblems.checkYear(year, "year");
         }
         // a record, not multipleInstancesOf: a bare list does not cross Axon Server (CourseSummaries)
-        return queries.query(new FindCourses(year, program, status), instanceOf(CourseSummaries.class)).join().courses();
+        return readYourWrites.atPosition(minPosition,
+                () -> queries.query(new FindCourses(year, program, status), instanceOf(CourseSummaries.class)))
+                .map(CourseSummaries::courses);
     }
 
     /** One course. */

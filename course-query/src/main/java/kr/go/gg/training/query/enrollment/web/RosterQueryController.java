@@ -1,5 +1,8 @@
 package kr.go.gg.training.query.enrollment.web;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import reactor.core.publisher.Mono;
+import kr.go.gg.training.query.platform.web.ReadYourWrites;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
 import java.util.List;
@@ -17,17 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class RosterQueryController {
 
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    public RosterQueryController(QueryGateway queries) {
+    public RosterQueryController(QueryGateway queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
+    /** {@code minPosition}: see {@link ReadYourWrites#atPosition}. */
     @GetMapping("/api/courses/{id}/trainees")
-    public List<RosterEntry> trainees(@PathVariable String id) {
-        Roster roster = queries.query(new FindRoster(id), instanceOf(Roster.class)).join();
-        if (roster == null) {
-            throw QueryProblems.notFound("course", id);
-        }
-        return roster.trainees();
+    public Mono<List<RosterEntry>> trainees(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
+        return readYourWrites.atPosition(minPosition, () -> queries.query(new FindRoster(id), instanceOf(Roster.class)))
+                .switchIfEmpty(Mono.error(() -> QueryProblems.notFound("course", id)))
+                .map(Roster::trainees);
     }
 }

@@ -1,5 +1,7 @@
 package kr.go.gg.training.query.pipeline.web;
 
+import reactor.core.publisher.Mono;
+import kr.go.gg.training.query.platform.web.ReadYourWrites;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
 import kr.go.gg.training.api.course.FindKoicaPipeline;
@@ -15,14 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class PipelineQueryController {
 
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    public PipelineQueryController(QueryGateway queries) {
+    public PipelineQueryController(QueryGateway queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
+    /** {@code minPosition}: see {@link ReadYourWrites#atPosition}. */
     @GetMapping("/api/pipeline")
-    public KoicaPipeline pipeline(@RequestParam int year) {
+    public Mono<KoicaPipeline> pipeline(@RequestParam int year, @RequestParam(required = false) Long minPosition) {
         QueryProblems.checkYear(year, "year");
-        return queries.query(new FindKoicaPipeline(year), instanceOf(KoicaPipeline.class)).join();
+        return readYourWrites.atPosition(minPosition,
+                () -> queries.query(new FindKoicaPipeline(year), instanceOf(KoicaPipeline.class)));
     }
 }

@@ -10,6 +10,8 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,6 +39,18 @@ public class ReadModelTokenConfiguration {
                                               @Value("${course.query.token-claim-timeout:10s}") Duration claimTimeout) {
         String owner = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
         return new StoredTokens(readModelDatabase.getCollection(TRACKING_TOKENS), TOKEN_SERIALIZER, owner, claimTimeout);
+    }
+
+    /**
+     * What read-your-writes of {@code ?minPosition=} waits for: the stored tokens read every
+     * {@code course.query.position-poll-interval} while a request waits; the JDBC engine, where there is one, tells
+     * a token's gaps that hold events from gaps that never will.
+     */
+    @Bean
+    public ProcessedPositions readModelProcessedPositions(StoredTokens readModelStoredTokens,
+                                                          ObjectProvider<EventStorageEngine> storageEngine,
+                                                          @Value("${course.query.position-poll-interval:20ms}") Duration poll) {
+        return new ProcessedPositions(readModelStoredTokens, ProcessingGroups.READ_MODELS, storageEngine::getIfAvailable, poll);
     }
 
     /**

@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.platform.web;
 
+import kr.go.gg.training.support.errors.Problems;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -36,7 +37,9 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalid(InvalidValueException e) {
-        return badRequest(e.getMessage(), e.field(), e.getMessage());
+        String message = e.getMessage();
+        // the field is named beside the message, as the command side writes it
+        return badRequest(message, e.field(), message.startsWith(e.field() + " ") ? message.substring(e.field().length() + 1) : message);
     }
 
     @ExceptionHandler(ResponseStatusException.class)
@@ -110,7 +113,7 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail badRequest(String detail, String field, String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid input");
+        problem.setTitle(Problems.INVALID_REQUEST);
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return problem;
     }

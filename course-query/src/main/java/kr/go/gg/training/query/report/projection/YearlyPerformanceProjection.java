@@ -68,7 +68,7 @@ public class YearlyPerformanceProjection {
 
     @QueryHandler
     public YearlyPerformanceReport handle(FindYearlyPerformance query) {
-        return cache.report(query.from(), query.to(), false);
+        return cache.report(query.from(), query.to(), query.fresh());
     }
 
     private void row(CourseId courseId, Program program, Direction direction, String partner, Period period, int people) {

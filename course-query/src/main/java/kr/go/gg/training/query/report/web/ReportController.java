@@ -1,5 +1,7 @@
 package kr.go.gg.training.query.report.web;
 
+import reactor.core.publisher.Mono;
+import kr.go.gg.training.query.platform.web.ReadYourWrites;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
 import java.time.Duration;
@@ -22,16 +24,21 @@ public class ReportController {
 
     private final QueryGateway queries;
     private final EventStreams streams;
+    private final ReadYourWrites readYourWrites;
 
-    public ReportController(QueryGateway queries, EventStreams streams) {
+    public ReportController(QueryGateway queries, EventStreams streams, ReadYourWrites readYourWrites) {
         this.queries = queries;
         this.streams = streams;
+        this.readYourWrites = readYourWrites;
     }
 
+    /** {@code minPosition}: answered once the read models hold every event up to it, read afresh ({@link ReadYourWrites}). */
     @GetMapping("/api/reports/yearly-performance")
-    public YearlyPerformanceReport report(@RequestParam(required = false) Integer from,
-                                          @RequestParam(required = false) Integer to) {
-        return queries.query(query(from, to), instanceOf(YearlyPerformanceReport.class)).join();
+    public Mono<YearlyPerformanceReport> report(@RequestParam(required = false) Integer from,
+                                                @RequestParam(required = false) Integer to,
+                                                @RequestParam(required = false) Long minPosition) {
+        FindYearlyPerformance query = query(from, to).fresh(minPosition != null);
+        return readYourWrites.atPosition(minPosition, () -> queries.query(query, instanceOf(YearlyPerformanceReport.class)));
     }
 
     /**

@@ -65,7 +65,13 @@ class OperationsHttpTest extends QueryApplicationTest {
         // the embedded wire server's file (ReadModelStore.writeProblem): in the overall health, not in readiness
         assertThat(overall.get("components").get("readModelFile").get("status").asText()).isEqualTo("UP");
         assertThat(overall.get("components").get("readModelFile").get("details").has("file")).isTrue();
+        // where mongosh connects (course.mongo.port; a free port in the tests)
+        assertThat(overall.at("/components/readModelFile/details/uri").asText())
+                .isEqualTo("mongodb://127.0.0.1:" + embeddedMongoServer.getLocalAddress().getPort() + "/course");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    de.bwaldvogel.mongo.MongoServer embeddedMongoServer;
 
     @Test
     void theReadModelProcessorHasALagGaugeThatFallsToZeroOnceCaughtUp() {

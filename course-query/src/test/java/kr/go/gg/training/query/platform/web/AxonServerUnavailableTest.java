@@ -83,12 +83,13 @@ class AxonServerUnavailableTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        ReadYourWrites readYourWrites = new ReadYourWrites(written, Duration.ofSeconds(2), 10);
+        // no position is asked for here: nothing to read processed positions from
+        ReadYourWrites readYourWrites = new ReadYourWrites(written, null, Duration.ofSeconds(2), 10);
         return MockMvcBuilders.standaloneSetup(new CourseQueryController(queries, streams, readYourWrites,
                                 Duration.ofSeconds(2)),
-                        new ReportController(queries, streams), new AuditLogController(queries),
-                        new RosterQueryController(queries), new PipelineQueryController(queries),
-                        new AgreementQueryController(queries))
+                        new ReportController(queries, streams, readYourWrites), new AuditLogController(queries, readYourWrites),
+                        new RosterQueryController(queries, readYourWrites), new PipelineQueryController(queries, readYourWrites),
+                        new AgreementQueryController(queries, readYourWrites))
                 .setControllerAdvice(new QueryProblemAdvice())
                 .build();
     }

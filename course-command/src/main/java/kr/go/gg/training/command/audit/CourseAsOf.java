@@ -1,0 +1,45 @@
+package kr.go.gg.training.command.audit;
+
+import java.time.LocalDate;
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.course.CourseProposed;
+import kr.go.gg.training.api.course.CourseStatus;
+import kr.go.gg.training.api.course.Direction;
+import kr.go.gg.training.api.course.Period;
+import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.historical.HistoricalCourseImported;
+import kr.go.gg.training.command.course.domain.CourseState;
+
+/**
+ * A course as of an instant: every field of {@code GET /api/courses/{id}} (the same names and meanings, so an
+ * auditor compares them one by one), and the stage date and period the aggregate decides with. The aggregate keeps
+ * no title (no rule needs it): it is taken from the course's first event here, as the course list takes it.
+ */
+public record CourseAsOf(CourseId courseId, String title, Program program, Direction direction, String partner,
+                         CourseStatus status, int capacity, int enrolled, LocalDate startDate, LocalDate endDate,
+                         LocalDate lastStageDate, Period period) {
+
+    /** What the first event tells beside the aggregate's state: the title, and a printed record's headcount. */
+    static final class Folded {
+        private String title;
+        private Integer headcount;
+
+        void see(Object payload) {
+            if (payload instanceof CourseProposed proposed) {
+                title = proposed.title();
+            } else if (payload instanceof HistoricalCourseImported imported) {
+                // events written before titles were given name the course by partner and start (as the course list)
+                title = imported.title() != null ? imported.title() : imported.partner() + " " + imported.period().startDate();
+                headcount = imported.people(); // the record's headcount is its enrolment (the list shows it so)
+            }
+        }
+
+        CourseAsOf of(CourseState state) {
+            Period period = state.period();
+            return new CourseAsOf(state.courseId(), title, state.program(), state.direction(), state.partner(),
+                    state.status(), state.capacity(), headcount != null ? headcount : state.enrolled(),
+                    period == null ? null : period.startDate(), period == null ? null : period.endDate(),
+                    state.lastStageDate(), period);
+        }
+    }
+}
