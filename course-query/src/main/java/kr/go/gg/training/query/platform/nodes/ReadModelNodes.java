@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.bson.Document;
@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The query nodes' board for a replay, a small collection in the shared MongoDB ({@value #COLLECTION}): every node
- * writes a heartbeat, and follows the one order on the board: {@link StopReadModelProcessor} (shut the read-model
- * processor down, which releases its claims, and say so) or {@link StartReadModelProcessor} (start it again). The
- * node asked for a replay writes the order and waits until every live node has stopped.
+ * The query nodes' board for a rebuild's switch, a small collection in the shared MongoDB ({@value #COLLECTION}):
+ * every node writes a heartbeat, and follows the one order on the board: {@link StopReadModelProcessor} (shut the
+ * named projection's processor down, which releases its claims, and say so) or {@link StartReadModelProcessor} (start
+ * it again). The node whose rebuild switches writes the order and waits until every live node has stopped.
  * <p>
  * Why not Axon's scatter-gather query: Axon Server sends a query, scatter-gather too, to ONE instance of each
  * application (component name), so of two course-query nodes only one would hear it. MongoDB is what every query node
@@ -36,11 +36,10 @@ import org.springframework.context.SmartLifecycle;
  */
 public class ReadModelNodes implements SmartLifecycle {
 
-    /** The order on the board, one at a time. */
+    /** The order on the board, one at a time; see {@link StartReadModelProcessor}. */
     record StopReadModelProcessor(String requestId) {
     }
 
-    /** See {@link StopReadModelProcessor}. */
     record StartReadModelProcessor(String requestId) {
     }
 
@@ -58,26 +57,30 @@ public class ReadModelNodes implements SmartLifecycle {
 
     private final MongoCollection<Document> board;
     private final String nodeId;
-    private final Supplier<TrackingEventProcessor> processor;
+    /** A read-model processor by name (Axon builds them after the beans: looked up when needed). */
+    private final Function<String, TrackingEventProcessor> processors;
+    private final List<String> names;
     private final boolean coordinated;
     private final Clock clock;
     /** Replays this node runs itself (it stops and starts its own processor). */
     private final Set<String> ownRequests = ConcurrentHashMap.newKeySet();
-    /** The other node's request this node's processor is stopped for; null while it runs. */
+    /** The other node's request this node's processor {@link #stoppedProcessor} is stopped for; null while it runs. */
     private volatile String stoppedFor;
+    private volatile String stoppedProcessor;
     private long lastBeat;
     private long lastRelease;
-    /** Since when this node has held more than its part without a break; -1 while it does not. */
-    private long overShareSince = -1;
     private PeriodicTask timer;
-    /** How many segments the processor has in all (stored tokens); 0: no balancing. */
-    private volatile IntSupplier totalSegments = () -> 0;
+    /** How many segments a processor has in all (stored tokens); 0: no balancing. */
+    private volatile ToIntFunction<String> totalSegments = name -> 0;
+    /** Per processor: since when this node has held more than its part without a break. */
+    private final java.util.Map<String, Long> overShare = new ConcurrentHashMap<>();
 
-    public ReadModelNodes(MongoCollection<Document> board, String nodeId, Supplier<TrackingEventProcessor> processor,
-                          boolean coordinated, Clock clock) {
+    public ReadModelNodes(MongoCollection<Document> board, String nodeId, Function<String, TrackingEventProcessor> processors,
+                          List<String> names, boolean coordinated, Clock clock) {
         this.board = board;
         this.nodeId = nodeId;
-        this.processor = processor;
+        this.processors = processors;
+        this.names = List.copyOf(names);
         this.coordinated = coordinated;
         this.clock = clock;
     }
@@ -89,7 +92,7 @@ public class ReadModelNodes implements SmartLifecycle {
      * Axon's tracking processor claims every segment it has a thread for, so without this the first node started
      * would keep them all and the others would only stand by.
      */
-    void balance(IntSupplier totalSegments) {
+    void balance(ToIntFunction<String> totalSegments) {
         this.totalSegments = totalSegments;
     }
 
@@ -98,39 +101,36 @@ public class ReadModelNodes implements SmartLifecycle {
     static final Duration RELEASED_FOR = Duration.ofSeconds(3);
 
     private void balance(long now) {
-        TrackingEventProcessor running = processor.get();
-        java.util.Map<Integer, ?> mine = running.isRunning() ? running.processingStatus() : java.util.Map.of();
-        // a node with one segment or none never holds more than its part: no reads of the board or the tokens
-        if (mine.size() < 2 || stoppedFor != null || !ownRequests.isEmpty()) {
-            overShareSince = -1;
-            return;
-        }
-        int total = totalSegments.getAsInt();
-        int live = liveNodes().size();
-        if (live < 2 || mine.size() <= (total + live - 1) / live) {
-            overShareSince = -1;
-            return;
-        }
-        if (overShareSince < 0) {
-            overShareSince = now;
-        }
-        if (now - overShareSince >= RELEASE_PERIOD.toMillis() && now - lastRelease >= RELEASE_PERIOD.toMillis()) {
-            int segment = mine.keySet().stream().max(Integer::compare).orElseThrow();
-            log.info("Holding {} of {} read-model segments with {} query nodes live: releasing segment {} for another node",
-                    mine.size(), total, live, segment);
-            running.releaseSegment(segment, RELEASED_FOR.toMillis(), TimeUnit.MILLISECONDS);
-            lastRelease = now;
-            overShareSince = -1;
+        int live = -1;
+        for (String name : names) {
+            TrackingEventProcessor running = processors.apply(name);
+            java.util.Map<Integer, ?> mine = running.isRunning() ? running.processingStatus() : java.util.Map.of();
+            // a node with one segment or none never holds more than its part: no reads of the board or the tokens
+            if (mine.size() < 2 || stoppedFor != null || !ownRequests.isEmpty()) {
+                overShare.remove(name);
+                continue;
+            }
+            int total = totalSegments.applyAsInt(name);
+            live = live < 0 ? liveNodes().size() : live;
+            if (live < 2 || mine.size() <= (total + live - 1) / live) {
+                overShare.remove(name);
+                continue;
+            }
+            long since = overShare.computeIfAbsent(name, k -> now);
+            if (now - since >= RELEASE_PERIOD.toMillis() && now - lastRelease >= RELEASE_PERIOD.toMillis()) {
+                int segment = mine.keySet().stream().max(Integer::compare).orElseThrow();
+                log.info("Holding {} of {} segments of {} with {} query nodes live: releasing segment {} for another node",
+                        mine.size(), total, name, live, segment);
+                running.releaseSegment(segment, RELEASED_FOR.toMillis(), TimeUnit.MILLISECONDS);
+                lastRelease = now;
+                overShare.remove(name);
+            }
         }
     }
 
     /** A single node: nothing to tell anyone (tests of one node, and the embedded default). */
     public static ReadModelNodes thisNodeOnly() {
-        return new ReadModelNodes(null, "this-node", () -> null, false, Clock.systemUTC());
-    }
-
-    String nodeId() {
-        return nodeId;
+        return new ReadModelNodes(null, "this-node", name -> null, List.of(), false, Clock.systemUTC());
     }
 
     /** True while another node's replay holds this node's processor stopped (it starts again when that one ends). */
@@ -153,7 +153,7 @@ public class ReadModelNodes implements SmartLifecycle {
         if (!coordinated) {
             return;
         }
-        order(new Document("action", "STOP").append("requestId", requestId)
+        order(new Document("action", "STOP").append("requestId", requestId).append("processor", processorName)
                 .append("until", clock.millis() + STOP_LEASE.toMillis()).append("by", nodeId));
         long deadline = clock.millis() + timeout.toMillis();
         while (true) {
@@ -235,17 +235,19 @@ public class ReadModelNodes implements SmartLifecycle {
                 && order.get("until") instanceof Number until && until.longValue() > now;
         if (stop && !ownRequests.contains(requestId) && !requestId.equals(stoppedFor)) {
             if (stoppedFor == null) {
-                log.info("Replay {} asked for by {}: stopping the read-model processor here", requestId, order.getString("by"));
+                String name = order.getString("processor");
+                log.info("Switch {} asked for by {}: stopping the processor {} here", requestId, order.getString("by"), name);
                 stoppedFor = requestId;
-                processor.get().shutDown(); // returns once its worker has ended and released its claims
+                stoppedProcessor = name;
+                processors.apply(name).shutDown(); // returns once its worker has ended and released its claims
             }
             stoppedFor = requestId;
             acknowledge(requestId, STOPPED);
         } else if (!stop && stoppedFor != null) {
             String finished = stoppedFor;
-            log.info("Replay {} {}: starting the read-model processor here again", finished,
-                    order != null && "START".equals(order.getString("action")) ? "done" : "lease ran out");
-            processor.get().start();
+            log.info("Switch {} {}: starting the processor {} here again", finished,
+                    order != null && "START".equals(order.getString("action")) ? "done" : "lease ran out", stoppedProcessor);
+            processors.apply(stoppedProcessor).start();
             stoppedFor = null;
             acknowledge(finished, STARTED);
         }

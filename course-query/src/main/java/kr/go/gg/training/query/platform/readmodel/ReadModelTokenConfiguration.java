@@ -45,7 +45,7 @@ public class ReadModelTokenConfiguration {
      * keep their token store.
      */
     static TokenStore tokenStore(MongoClient mongoClient, MongoDatabase readModelDatabase, StoredTokens storedTokens,
-                                 ReadModelClaim claim) {
+                                 ReadModelClaim claim, ReadModelGenerations generations) {
         return new ClaimWatchingTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongoClient, readModelDatabase.getName())
@@ -54,6 +54,6 @@ public class ReadModelTokenConfiguration {
                 .serializer(TOKEN_SERIALIZER)
                 .nodeId(storedTokens.owner())
                 .claimTimeout(storedTokens.claimTimeout())
-                .build(), claim);
+                .build(), claim, generations);
     }
 }
