@@ -249,7 +249,9 @@ public final class BatchedCollection {
 
     private PendingWrites pending() {
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
-        int generation = uow.getResource(GENERATION) instanceof Integer g && generations != null ? g : 0;
+        ReadModelGenerations bound = generations;
+        // the live generation unless the unit of work names one (a dead letter's retry runs outside any batch)
+        int generation = bound == null ? 0 : uow.getResource(GENERATION) instanceof Integer g ? g : bound.live(projection);
         MongoCollection<Document> target = collection(generation);
         if (uow.getResource(RebuildBuffer.RESOURCE) instanceof RebuildBuffer buffer) {
             return buffer.pending(target, generation); // a rebuild: written when the buffer is full, or at its end

@@ -39,7 +39,8 @@ import org.springframework.context.annotation.Configuration;
  * always fall into one segment. With more than one segment every batch is marked
  * {@link BatchedCollection#SEVERAL_SEGMENTS} and {@link ReadModelClaim} knows (docs/operations.md). No Axon
  * Micrometer message monitors unless {@code course.query.processor-metrics=true}: they cost 12-14 % of the replay's
- * CPU (docs/benchmarks.md); the lag is the module's own gauge {@code course.projection.lag}.
+ * CPU (docs/benchmarks.md); the lag is the module's own gauge {@code course.projection.lag}. A handler that fails
+ * parks its sequence in the processor's dead-letter queue ({@link ReadModelDeadLetters}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelProcessorConfiguration {
@@ -56,6 +57,11 @@ public class ReadModelProcessorConfiguration {
     @Bean
     public ReadModelGenerations readModelGenerations(MongoDatabase readModelDatabase) {
         return new ReadModelGenerations(readModelDatabase);
+    }
+
+    @Bean
+    public ReadModelDeadLetters readModelDeadLetters(org.axonframework.config.EventProcessingConfiguration processing) {
+        return new ReadModelDeadLetters(processing);
     }
 
     /** Static: a post-processor is needed before the projection beans it binds. */
@@ -99,6 +105,7 @@ public class ReadModelProcessorConfiguration {
         ReadModelEventSource source = readModelEventSource.getIfAvailable(() -> c -> c.eventStore());
         return configurer -> configurer.eventProcessing(processing -> ProcessingGroups.ALL.forEach(group -> {
             register(processing, group, source, linger, settings, tokenStore, segments > 1, readModelClaim, generations);
+            ReadModelDeadLetters.register(processing, group, mongoClient, readModelDatabase.getName());
             if (!processorMetrics) {
                 processing.registerMessageMonitor(group, c -> NoOpMessageMonitor.instance());
             }

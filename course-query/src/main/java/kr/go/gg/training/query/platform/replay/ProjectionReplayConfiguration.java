@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import kr.go.gg.training.query.platform.nodes.QueryNodesConfiguration;
 import kr.go.gg.training.query.platform.nodes.ReadModelNodes;
+import kr.go.gg.training.query.platform.readmodel.ReadModelDeadLetters;
 import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -32,6 +33,17 @@ public class ProjectionReplayConfiguration {
         Consumer<String> afterSwitch = projection -> switched.orderedStream().forEach(s -> s.switched(projection));
         return admin(processing, readModelStoredTokens, readModelNodes, generations, STOP_TIMEOUT, segments, batchSize,
                 bufferDocuments, afterSwitch);
+    }
+
+    @Bean
+    DeadLetterAdmin deadLetterAdmin(ReadModelDeadLetters readModelDeadLetters) {
+        return new DeadLetterAdmin(readModelDeadLetters);
+    }
+
+    /** A rebuilt generation starts with no dead letters: those waiting belonged to the one it replaced. */
+    @Bean
+    RebuildSwitched deadLettersOfTheRetiredGeneration(ReadModelDeadLetters readModelDeadLetters) {
+        return readModelDeadLetters::clear;
     }
 
     /** The admin of this node's projections (also for tests that wire several nodes by hand). */
