@@ -7,6 +7,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -26,6 +32,9 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
  * sequencing policy), so that course's later events wait behind it while every other course goes on. A letter records
  * its cause, when it was parked, and how often it was tried ({@code attempts} in its diagnostics).
  * <p>
+ * A rebuild parks failing events the same way, in a queue of its own ({@link #rebuildQueue}) that the processor
+ * adopts when the rebuilt generation goes live ({@link #adopt}): the replaced generation's letters go with it.
+ * <p>
  * A handler that throws after it changed a document in memory leaves that change in its batch: handlers check what
  * may fail before they change anything (the projections do).
  */
@@ -40,20 +49,32 @@ public final class ReadModelDeadLetters {
     }
 
     private final EventProcessingConfiguration processing;
+    private final MongoClient client;
+    private final String database;
+    private final Supplier<Serializer> serializer;
 
-    public ReadModelDeadLetters(EventProcessingConfiguration processing) {
+    public ReadModelDeadLetters(EventProcessingConfiguration processing, MongoClient client, String database,
+                                Supplier<Serializer> serializer) {
         this.processing = processing;
+        this.client = client;
+        this.database = database;
+        this.serializer = serializer;
+    }
+
+    private static SequencedDeadLetterQueue<EventMessage<?>> queue(String group, MongoClient client, String database,
+                                                                   Serializer serializer) {
+        return MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group)
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, database).build()
+                        .withDeadLetterCollection(COLLECTION))
+                .serializer(serializer)
+                .transactionManager(NoTransactionManager.instance())
+                .build();
     }
 
     /** Registers the queue, the enqueue policy (counting attempts) and the invoker's cache for {@code processor}. */
     static void register(EventProcessingConfigurer configurer, String processor, MongoClient client, String database) {
-        configurer.registerDeadLetterQueue(processor, c -> MongoSequencedDeadLetterQueue.builder()
-                        .processingGroup(processor)
-                        .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, database).build()
-                                .withDeadLetterCollection(COLLECTION))
-                        .serializer(c.eventSerializer())
-                        .transactionManager(NoTransactionManager.instance())
-                        .build())
+        configurer.registerDeadLetterQueue(processor, c -> queue(processor, client, database, c.eventSerializer()))
                 .registerDeadLetterPolicy(processor, c -> countingAttempts())
                 // which sequences are not parked is remembered per segment claim: no query per event
                 .registerDeadLetteringEventHandlerInvokerConfiguration(processor,
@@ -122,8 +143,36 @@ public final class ReadModelDeadLetters {
         return done;
     }
 
-    /** Drops the letters of {@code processor}: its generation they belonged to was replaced by a rebuild. */
-    public void clear(String processor) {
-        queue(processor).clear();
+    /** The queue of a rebuild of {@code processor} into {@code generation}: empty when the rebuild starts. */
+    public SequencedDeadLetterQueue<EventMessage<?>> rebuildQueue(String processor, int generation) {
+        return queue(rebuildGroup(processor, generation), client, database, serializer.get());
+    }
+
+    /** Forgets the letters of a rebuild that is started over or given up. */
+    public void discardRebuild(String processor, int generation) {
+        client.getDatabase(database).getCollection(COLLECTION)
+                .deleteMany(Filters.eq("processingGroup", rebuildGroup(processor, generation)));
+    }
+
+    private static String rebuildGroup(String processor, int generation) {
+        return processor + "#g" + generation;
+    }
+
+    /** A rebuild parks an event as the live processor would: {@code attempts} 1. */
+    public static DeadLetter<EventMessage<?>> firstFailure(Object sequence, EventMessage<?> event, Throwable cause) {
+        return new GenericDeadLetter<EventMessage<?>>(sequence, event, cause)
+                .withDiagnostics(MetaData.with(ATTEMPTS, 1));
+    }
+
+    /**
+     * {@code generation} of {@code processor} went live: the letters of the generation it replaced go, the rebuild's
+     * own letters become the processor's.
+     */
+    public void adopt(String processor, int generation) {
+        var letters = client.getDatabase(database).getCollection(COLLECTION);
+        letters.deleteMany(Filters.eq("processingGroup", processor));
+        letters.updateMany(
+                Filters.eq("processingGroup", rebuildGroup(processor, generation)),
+                Updates.set("processingGroup", processor));
     }
 }

@@ -60,8 +60,11 @@ public class ReadModelProcessorConfiguration {
     }
 
     @Bean
-    public ReadModelDeadLetters readModelDeadLetters(org.axonframework.config.EventProcessingConfiguration processing) {
-        return new ReadModelDeadLetters(processing);
+    public ReadModelDeadLetters readModelDeadLetters(org.axonframework.config.EventProcessingConfiguration processing,
+                                                     MongoClient mongoClient, MongoDatabase readModelDatabase,
+                                                     ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new ReadModelDeadLetters(processing, mongoClient, readModelDatabase.getName(),
+                () -> axon.getObject().eventSerializer());
     }
 
     /** Static: a post-processor is needed before the projection beans it binds. */

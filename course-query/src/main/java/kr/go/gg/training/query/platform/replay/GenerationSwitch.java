@@ -6,7 +6,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import kr.go.gg.training.query.platform.nodes.NodesDidNotStop;
@@ -39,12 +39,12 @@ final class GenerationSwitch {
     private final StoredTokens storedTokens;
     private final Duration stopTimeout;
     private final int segments;
-    /** Told after a switch, with the projection (its dead letters belong to the retired generation). */
-    private final Consumer<String> switched;
+    /** Told after a switch, with the projection and its new generation (dead letters follow the generation). */
+    private final BiConsumer<String, Integer> switched;
 
     GenerationSwitch(Function<String, TrackingEventProcessor> processors, Function<String, TokenStore> tokenStores,
                      ReadModelGenerations generations, ReadModelNodes nodes, StoredTokens storedTokens,
-                     Duration stopTimeout, int segments, Consumer<String> switched) {
+                     Duration stopTimeout, int segments, BiConsumer<String, Integer> switched) {
         this.processors = processors;
         this.tokenStores = tokenStores;
         this.generations = generations;
@@ -79,7 +79,7 @@ final class GenerationSwitch {
             generations.pointers().updateOne(eq("_id", projection), Updates.set("retired",
                     new org.bson.Document("generation", old).append("at", System.currentTimeMillis()
                             + RETIRE_AFTER.toMillis())));
-            switched.accept(projection);
+            switched.accept(projection, generation);
             return true;
         } catch (NodesDidNotStop e) {
             log.warn("Switch of {} to generation {} postponed: {}", projection, generation, e.getMessage());

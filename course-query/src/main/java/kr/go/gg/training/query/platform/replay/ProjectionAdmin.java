@@ -123,8 +123,10 @@ public class ProjectionAdmin implements SmartLifecycle {
             return;
         }
         parts.switcher().dropGeneration(name, generation);
+        parts.letters().discardRebuild(name, generation);
         ProjectionRebuild rebuild = new ProjectionRebuild(name, generation, parts.owner(), parts.processor(name),
-                parts.generations(), parts.switcher(), parts.settings(hold));
+                parts.generations(), parts.switcher(), parts.settings(hold),
+                parts.letters().rebuildQueue(name, generation));
         running.put(name, rebuild);
         log.info("Rebuild of {} started: generation {} is built beside the live one", name, generation);
         Thread thread = new Thread(() -> {

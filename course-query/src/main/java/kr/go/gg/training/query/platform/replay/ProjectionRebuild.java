@@ -5,9 +5,12 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import kr.go.gg.training.query.platform.readmodel.ReadModelDeadLetters;
 import kr.go.gg.training.query.platform.readmodel.RebuildBuffer;
 import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
 import org.axonframework.common.stream.BlockingStream;
@@ -19,6 +22,9 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -30,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * projection's own handlers (those of its live processor), and writes generation {@code generation} of its
  * collections through a {@link RebuildBuffer} (each document folded in memory, written in bulk when the buffer is
  * full). The live processor keeps following events into the live generation meanwhile. When no further event is
- * available (caught up with the head) the rebuild asks {@link GenerationSwitch} to make it live. Its record in
+ * available (caught up with the head) the rebuild asks {@link GenerationSwitch} to make it live. A failing handler
+ * parks its course in the rebuild's own dead-letter queue, which the processor adopts at the switch. Its record in
  * {@code readmodel_generations} ({@code building}) carries a heartbeat and its position; a rebuild whose record was
  * taken over (this node was thought dead) stops without switching.
  */
@@ -49,13 +56,17 @@ final class ProjectionRebuild implements Runnable {
     private final RebuildSettings settings;
     private final List<EventMessageHandler> handlers;
     private final RebuildBuffer buffer;
+    /** Where failing events are parked (the processor adopts it at the switch), and the sequences parked so far. */
+    private final SequencedDeadLetterQueue<EventMessage<?>> letters;
+    private final Set<Object> parked = new HashSet<>();
     private volatile boolean stopped;
     private TrackingToken last;
     private long handled;
     private long lastBeat;
 
     ProjectionRebuild(String projection, int generation, String owner, TrackingEventProcessor live,
-                      ReadModelGenerations generations, GenerationSwitch switcher, RebuildSettings settings) {
+                      ReadModelGenerations generations, GenerationSwitch switcher, RebuildSettings settings,
+                      SequencedDeadLetterQueue<EventMessage<?>> letters) {
         this.projection = projection;
         this.generation = generation;
         this.owner = owner;
@@ -65,6 +76,7 @@ final class ProjectionRebuild implements Runnable {
         this.settings = settings;
         this.handlers = handlers(live.eventHandlerInvoker());
         this.buffer = new RebuildBuffer(settings.bufferDocuments());
+        this.letters = letters;
     }
 
     /** The projection's handlers as its live processor calls them (the dead-letter wrapper left out). */
@@ -138,12 +150,7 @@ final class ProjectionRebuild implements Runnable {
         BatchingUnitOfWork<EventMessage<?>> uow = new BatchingUnitOfWork<>(batch);
         buffer.attach(uow, generation);
         ResultMessage<?> result = uow.executeWithResult(() -> {
-            EventMessage<?> event = uow.getMessage();
-            for (EventMessageHandler handler : handlers) {
-                if (handler.canHandle(event)) {
-                    handler.handle(event);
-                }
-            }
+            handleOrPark(uow.getMessage());
             return null;
         }, RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
@@ -151,6 +158,31 @@ final class ProjectionRebuild implements Runnable {
         }
         handled += batch.size();
         buffer.flushIfFull();
+    }
+
+    /**
+     * Hands the event to the projection's handlers; a handler that fails parks its sequence (the aggregate), as the
+     * live processor would, and the sequence's later events are parked behind it.
+     */
+    private void handleOrPark(EventMessage<?> event) {
+        Object sequence = SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+        Object key = sequence == null ? event.getIdentifier() : sequence;
+        if (parked.contains(key)) {
+            letters.enqueue(key, new GenericDeadLetter<>(key, event));
+            return;
+        }
+        try {
+            for (EventMessageHandler handler : handlers) {
+                if (handler.canHandle(event)) {
+                    handler.handle(event);
+                }
+            }
+        } catch (Exception e) {
+            log.warn("Rebuild of {}: event {} of {} parked: {}", projection, event.getPayloadType().getSimpleName(), key,
+                    e.toString());
+            parked.add(key);
+            letters.enqueue(key, ReadModelDeadLetters.firstFailure(key, event, e));
+        }
     }
 
     private void beatNowAndThen() {
@@ -176,6 +208,7 @@ final class ProjectionRebuild implements Runnable {
 
     private void failed(RuntimeException e) {
         buffer.discard();
+        letters.clear();
         log.error("Rebuild of {} (generation {}) failed; generation {} stays live", projection, generation,
                 generation - 1, e);
         switcher.abandon(projection, generation, owner, e);

@@ -1,7 +1,7 @@
 package kr.go.gg.training.query.platform.replay;
 
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import kr.go.gg.training.query.platform.nodes.QueryNodesConfiguration;
 import kr.go.gg.training.query.platform.nodes.ReadModelNodes;
 import kr.go.gg.training.query.platform.readmodel.ReadModelDeadLetters;
@@ -26,13 +26,14 @@ public class ProjectionReplayConfiguration {
     @Bean
     ProjectionAdmin projectionAdmin(EventProcessingConfiguration processing, StoredTokens readModelStoredTokens,
                                     ReadModelNodes readModelNodes, ReadModelGenerations generations,
-                                    ObjectProvider<RebuildSwitched> switched,
+                                    ReadModelDeadLetters letters, ObjectProvider<RebuildSwitched> switched,
                                     @Value("${course.query.segments:1}") int segments,
                                     @Value("${course.query.rebuild.batch-size:2000}") int batchSize,
                                     @Value("${course.query.rebuild.buffer-documents:20000}") int bufferDocuments) {
-        Consumer<String> afterSwitch = projection -> switched.orderedStream().forEach(s -> s.switched(projection));
-        return admin(processing, readModelStoredTokens, readModelNodes, generations, STOP_TIMEOUT, segments, batchSize,
-                bufferDocuments, afterSwitch);
+        BiConsumer<String, Integer> afterSwitch = (projection, generation) ->
+                switched.orderedStream().forEach(s -> s.switched(projection, generation));
+        return admin(processing, readModelStoredTokens, readModelNodes, generations, letters, STOP_TIMEOUT, segments,
+                batchSize, bufferDocuments, afterSwitch);
     }
 
     @Bean
@@ -40,20 +41,21 @@ public class ProjectionReplayConfiguration {
         return new DeadLetterAdmin(readModelDeadLetters);
     }
 
-    /** A rebuilt generation starts with no dead letters: those waiting belonged to the one it replaced. */
+    /** The replaced generation's dead letters go; the rebuild's own become the processor's. */
     @Bean
-    RebuildSwitched deadLettersOfTheRetiredGeneration(ReadModelDeadLetters readModelDeadLetters) {
-        return readModelDeadLetters::clear;
+    RebuildSwitched deadLettersFollowTheGeneration(ReadModelDeadLetters readModelDeadLetters) {
+        return readModelDeadLetters::adopt;
     }
 
     /** The admin of this node's projections (also for tests that wire several nodes by hand). */
     public static ProjectionAdmin admin(EventProcessingConfiguration processing, StoredTokens storedTokens,
-                                        ReadModelNodes nodes, ReadModelGenerations generations, Duration stopTimeout,
-                                        int segments, int batchSize, int bufferDocuments, Consumer<String> switched) {
+                                        ReadModelNodes nodes, ReadModelGenerations generations,
+                                        ReadModelDeadLetters letters, Duration stopTimeout, int segments,
+                                        int batchSize, int bufferDocuments, BiConsumer<String, Integer> switched) {
         var processors = QueryNodesConfiguration.readModelProcessor(processing);
         GenerationSwitch switcher = new GenerationSwitch(processors, processing::tokenStore, generations, nodes,
                 storedTokens, stopTimeout, segments, switched);
         return new ProjectionAdmin(new RebuildParts(generations, storedTokens, storedTokens.owner(), processors,
-                switcher, batchSize, bufferDocuments));
+                switcher, letters, batchSize, bufferDocuments));
     }
 }

@@ -22,6 +22,7 @@ import kr.go.gg.training.query.platform.readmodel.ReadModelTokenConfiguration;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
 import kr.go.gg.training.query.platform.replay.ProjectionReplayConfiguration;
+import kr.go.gg.training.query.platform.readmodel.ReadModelDeadLetters;
 import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
@@ -117,8 +118,10 @@ class SeveralQueryNodesTest {
                     JacksonSerializer.defaultSerializer(), name, Duration.ofSeconds(5));
             board = new ReadModelNodes(board(), name, processor -> processor(), List.of(PROCESSOR), true, Clock.systemUTC());
             generations = new ReadModelGenerations(client.getDatabase("course"));
+            ReadModelDeadLetters letters = new ReadModelDeadLetters(axon.eventProcessingConfiguration(), client, "course",
+                    JacksonSerializer::defaultSerializer);
             admin = ProjectionReplayConfiguration.admin(axon.eventProcessingConfiguration(), tokens, board, generations,
-                    Duration.ofSeconds(2), segments, 100, 1000, projection -> { });
+                    letters, Duration.ofSeconds(2), segments, 100, 1000, (projection, generation) -> { });
         }
 
         TrackingEventProcessor processor() {

@@ -100,4 +100,45 @@ class DeadLettersHttpTest extends QueryApplicationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(get("staff", "/api/courses/" + poisoned + "/trainees").body()).contains("after"));
     }
+
+    @Test
+    void aReplayParksAFailingCourseInItsOwnQueueWhichReplacesTheLettersOfTheGenerationItReplaces() throws Exception {
+        String stale = newId(); // parked in the live generation, and healed before the replay: its letter goes
+        String failing = newId(); // still failing during the replay: parked by the rebuild
+        failures.failFor(stale);
+        failures.failFor(failing);
+        try {
+            for (String id : java.util.List.of(stale, failing)) {
+                append("Course", id, 0, new CourseProposed(new CourseId(id), "Replayed", Program.KOICA,
+                        Direction.INBOUND, "Peru", 10, 2084));
+                enrol(id, 1, "first");
+                enrol(id, 2, "second");
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(letterOf(stale)).isNotNull();
+                assertThat(letterOf(failing)).isNotNull();
+            });
+            failures.heal(stale);
+
+            assertThat(http.send(request("admin", "/api/admin/projections/rosters/replay")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(body(get("auditor", "/api/admin/projections")).findValues("replaying"))
+                        .allSatisfy(replaying -> assertThat(replaying.asBoolean()).isFalse());
+                assertThat(letterOf(stale)).isNull(); // the rebuilt generation handled it
+                assertThat(letterOf(failing)).isNotNull(); // parked again, by the rebuild
+            });
+            assertThat(letterOf(failing).get("attempts").asInt()).isEqualTo(1);
+            assertThat(get("staff", "/api/courses/" + stale + "/trainees").body()).contains("first", "second");
+            assertThat(get("staff", "/api/courses/" + failing + "/trainees").body()).doesNotContain("second");
+        } finally {
+            failures.heal(failing);
+        }
+        assertThat(retry("admin").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(get("staff", "/api/courses/" + failing + "/trainees").body()).contains("first", "second");
+            assertThat(letterOf(failing)).isNull();
+        });
+    }
 }
