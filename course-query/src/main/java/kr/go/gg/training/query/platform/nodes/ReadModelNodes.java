@@ -3,6 +3,7 @@ package kr.go.gg.training.query.platform.nodes;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +23,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The query nodes' board for a rebuild's switch, a small collection in the shared MongoDB ({@value #COLLECTION}):
- * every node writes a heartbeat, and follows the one order on the board: {@link StopReadModelProcessor} (shut the
- * named projection's processor down, which releases its claims, and say so) or {@link StartReadModelProcessor} (start
- * it again). The node whose rebuild switches writes the order and waits until every live node has stopped.
+ * every node writes a heartbeat, and follows the one order on the board: STOP (shut the named
+ * projection's processor down, which releases its claims, and say so) or START (start it again). The node whose rebuild switches writes the order and waits until every live node has stopped.
  * <p>
  * Why not Axon's scatter-gather query: Axon Server sends a query, scatter-gather too, to ONE instance of each
  * application (component name), so of two course-query nodes only one would hear it. MongoDB is what every query node
@@ -35,13 +35,6 @@ import org.springframework.context.SmartLifecycle;
  * node, nobody else to tell) nothing is written and nothing is waited for.
  */
 public class ReadModelNodes implements SmartLifecycle {
-
-    /** The order on the board, one at a time; see {@link StartReadModelProcessor}. */
-    record StopReadModelProcessor(String requestId) {
-    }
-
-    record StartReadModelProcessor(String requestId) {
-    }
 
     static final String COLLECTION = "processor_control";
     static final Duration STOP_LEASE = Duration.ofSeconds(30);
@@ -133,12 +126,7 @@ public class ReadModelNodes implements SmartLifecycle {
         return new ReadModelNodes(null, "this-node", name -> null, List.of(), false, Clock.systemUTC());
     }
 
-    /** True while another node's replay holds this node's processor stopped (it starts again when that one ends). */
-    public boolean stoppedForAnotherNode() {
-        return stoppedFor != null;
-    }
-
-    /** True while this node's processor is stopped for a replay, its own or another node's (the watchdog keeps off). */
+    /** True while a processor of this node is stopped for a switch, its own or another node's (the watchdog keeps off). */
     boolean replaying() {
         return !ownRequests.isEmpty() || stoppedFor != null;
     }
@@ -153,8 +141,16 @@ public class ReadModelNodes implements SmartLifecycle {
         if (!coordinated) {
             return;
         }
-        order(new Document("action", "STOP").append("requestId", requestId).append("processor", processorName)
-                .append("until", clock.millis() + STOP_LEASE.toMillis()).append("by", nodeId));
+        try { // one stop order at a time on the board: another node's switch holding its order postpones this one
+            board.replaceOne(Filters.and(eq("_id", ORDER), Filters.or(Filters.ne("action", "STOP"),
+                            Filters.lt("until", clock.millis()))),
+                    new Document("_id", ORDER).append("action", "STOP").append("requestId", requestId)
+                            .append("processor", processorName).append("until", clock.millis() + STOP_LEASE.toMillis())
+                            .append("by", nodeId), new ReplaceOptions().upsert(true));
+        } catch (com.mongodb.MongoWriteException e) {
+            ownRequests.remove(requestId);
+            throw new NodesDidNotStop("another query node's switch holds the board");
+        }
         long deadline = clock.millis() + timeout.toMillis();
         while (true) {
             Set<String> waitingFor = new HashSet<>(liveNodes());
@@ -185,8 +181,10 @@ public class ReadModelNodes implements SmartLifecycle {
         }
     }
 
+    /** Ends this node's own order only: a START never replaces another node's switch. */
     private void order(Document order) {
-        board.replaceOne(eq("_id", ORDER), order.append("_id", ORDER), new ReplaceOptions().upsert(true));
+        board.replaceOne(Filters.and(eq("_id", ORDER), eq("requestId", order.getString("requestId"))),
+                order.append("_id", ORDER));
     }
 
     private Set<String> liveNodes() {

@@ -55,8 +55,12 @@ final class GenerationSwitch {
         this.switched = switched;
     }
 
-    /** Returns whether {@code generation} is now live (false: try again later, or the rebuild was taken over). */
-    boolean switchOver(String projection, int generation, String owner, Runnable drain, Supplier<TrackingToken> last) {
+    /**
+     * Returns whether {@code generation} is now live (false: try again later, or the rebuild was taken over). One
+     * switch at a time per node, and one on the board across nodes ({@link ReadModelNodes#stopOthers}).
+     */
+    synchronized boolean switchOver(String projection, int generation, String owner, Runnable drain,
+                                    Supplier<TrackingToken> last) {
         String request = UUID.randomUUID().toString();
         TrackingEventProcessor live = processors.apply(projection);
         int old = generations.refresh(projection);

@@ -169,7 +169,7 @@ public class ProjectionAdmin implements SmartLifecycle {
                 if (mine || stale) {
                     takeOver(name, building, now);
                 }
-            } else if (building != null) {
+            } else if (building != null && parts.owner().equals(building.getString("owner"))) {
                 log.info("Rebuild of {}: {} of {} events", name, building.get("position"), building.get("resetAt"));
             }
             Document retired = pointer.get("retired", Document.class);

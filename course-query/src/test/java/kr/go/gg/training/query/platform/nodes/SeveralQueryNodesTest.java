@@ -284,6 +284,30 @@ class SeveralQueryNodesTest {
     }
 
     @Test
+    void aSwitchWaitsWhileAnotherNodesSwitchHoldsTheBoardAndTheOrderIsNotOverwritten() {
+        node("node-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "node-a".equals(owner()));
+        Node b = node("node-b");
+        appendFive();
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 5);
+        // another node's switch holds the board (its lease runs for 4 s more)
+        board().replaceOne(new Document("_id", "order"), new Document("_id", "order").append("action", "STOP")
+                .append("requestId", "other-switch").append("processor", PROCESSOR).append("by", "node-x")
+                .append("until", System.currentTimeMillis() + 4_000), new ReplaceOptions().upsert(true));
+
+        assertThat(b.admin.replay(ProcessingGroups.ROSTERS)).isPresent();
+        await().atMost(Duration.ofSeconds(10)).until(() -> rebuilt().size() == 5);
+        Document order = board().find(new Document("_id", "order")).first();
+        assertThat(order.getString("requestId")).isEqualTo("other-switch"); // neither replaced nor ended by node-b
+        if (order.getLong("until") > System.currentTimeMillis()) {
+            assertThat(b.admin.status(PROCESSOR).replaying()).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(b.admin.status(PROCESSOR).replaying()).isFalse()); // once the other order ran out
+        assertThat(b.generations.refresh(PROCESSOR)).isEqualTo(1);
+    }
+
+    @Test
     void aKilledNodesClaimIsTakenOverWithinTenSeconds() {
         // the killed node's row: claimed just now, and never extended or released again
         // (node-a first holds the token row: a node stopped before its first claim leaves no row to take over)
