@@ -39,8 +39,7 @@ public class ReadModelNodes implements SmartLifecycle {
     static final String COLLECTION = "processor_control";
     static final Duration STOP_LEASE = Duration.ofSeconds(30);
     static final Duration TICK = Duration.ofMillis(200);
-    /** Heartbeat period and the silence after which a node counts as gone. */
-    static final Duration HEARTBEAT = Duration.ofMillis(500);
+    static final Duration HEARTBEAT = Duration.ofMillis(500); // and after NODE_TIMEOUT of silence a node counts as gone
     static final Duration NODE_TIMEOUT = Duration.ofSeconds(3);
     private static final String ORDER = "order";
     private static final String STOPPED = "STOPPED";
@@ -90,8 +89,7 @@ public class ReadModelNodes implements SmartLifecycle {
     }
 
     static final Duration RELEASE_PERIOD = Duration.ofSeconds(5);
-    /** Long enough for another node to claim it (they try every second under axonserver). */
-    static final Duration RELEASED_FOR = Duration.ofSeconds(3);
+    static final Duration RELEASED_FOR = Duration.ofSeconds(3); // long enough for another node to claim it
 
     private void balance(long now) {
         int live = -1;
@@ -124,6 +122,11 @@ public class ReadModelNodes implements SmartLifecycle {
     /** A single node: nothing to tell anyone (tests of one node, and the embedded default). */
     public static ReadModelNodes thisNodeOnly() {
         return new ReadModelNodes(null, "this-node", name -> null, List.of(), false, Clock.systemUTC());
+    }
+
+    /** True while another node's switch holds this node's {@code processor} stopped (that switch starts it again). */
+    public boolean stoppedForAnotherNode(String processor) {
+        return stoppedFor != null && processor.equals(stoppedProcessor);
     }
 
     /** True while a processor of this node is stopped for a switch, its own or another node's (the watchdog keeps off). */

@@ -89,7 +89,9 @@ final class GenerationSwitch {
             log.warn("Switch of {} to generation {} postponed: {}", projection, generation, e.getMessage());
             return false;
         } finally {
-            live.start();
+            if (!nodes.stoppedForAnotherNode(projection)) { // else that node's switch starts it when it ends
+                live.start();
+            }
             nodes.startOthers(request);
         }
     }
