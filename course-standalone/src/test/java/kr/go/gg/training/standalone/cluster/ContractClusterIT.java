@@ -430,7 +430,7 @@ class ContractClusterIT extends ClusterTest {
     void the_two_query_nodes_share_the_read_model_segments_one_each() {
         long start = System.nanoTime();
         java.util.function.Supplier<List<String>> owners = () -> cluster.tokenOwners().stream()
-                .filter(owner -> owner.startsWith("read-models/")).map(owner -> owner.substring(owner.indexOf("owner=") + 6))
+                .filter(owner -> owner.startsWith("rosters/")).map(owner -> owner.substring(owner.indexOf("owner=") + 6))
                 .sorted().toList();
         while (System.nanoTime() - start < Duration.ofSeconds(20).toNanos()
                 && !(owners.get().size() == 2 && owners.get().stream().distinct().count() == 2 && !owners.get().contains("null"))) {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import kr.go.gg.training.query.platform.readmodel.ClaimWatchingTokenStore;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.readmodel.ReadModelClaim;
+import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -28,6 +29,7 @@ class DistinctTokenOwner {
 
     @Bean
     ConfigurerModule clusterDistinctTokenOwner(MongoClient mongoClient, ReadModelClaim readModelClaim,
+                                               ReadModelGenerations readModelGenerations,
                                                @Value("${spring.data.mongodb.database:course}") String database,
                                                @Value("${axon.axonserver.client-id}") String clientId) {
         TokenStore tokenStore = new ClaimWatchingTokenStore(MongoTokenStore.builder()
@@ -37,12 +39,12 @@ class DistinctTokenOwner {
                         .build())
                 .serializer(JacksonSerializer.defaultSerializer())
                 .nodeId(clientId)
-                .build(), readModelClaim);
+                .build(), readModelClaim, readModelGenerations);
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
-                configurer.eventProcessing(processing -> processing.registerTokenStore(ProcessingGroups.READ_MODELS,
-                        c -> tokenStore));
+                configurer.eventProcessing(processing -> ProcessingGroups.ALL.forEach(processor ->
+                        processing.registerTokenStore(processor, c -> tokenStore)));
             }
 
             @Override

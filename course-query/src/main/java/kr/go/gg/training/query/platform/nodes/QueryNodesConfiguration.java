@@ -2,7 +2,7 @@ package kr.go.gg.training.query.platform.nodes;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -24,15 +24,16 @@ public class QueryNodesConfiguration {
                                   EventProcessingConfiguration processing,
                                   @Value("${course.query.nodes.coordinated:false}") boolean coordinated) {
         ReadModelNodes nodes = new ReadModelNodes(readModelDatabase.getCollection(ReadModelNodes.COLLECTION),
-                readModelStoredTokens.owner(), readModelProcessor(processing), coordinated, Clock.systemUTC());
+                readModelStoredTokens.owner(), readModelProcessor(processing), ProcessingGroups.ALL, coordinated,
+                Clock.systemUTC());
         // the segments as stored (they outlive a change of course.query.segments)
-        nodes.balance(() -> readModelStoredTokens.read(ProcessingGroups.READ_MODELS).size());
+        nodes.balance(name -> readModelStoredTokens.read(name).size());
         return nodes;
     }
 
-    /** The read-model processor, looked up when first needed (Axon builds it after the beans). */
-    static Supplier<TrackingEventProcessor> readModelProcessor(EventProcessingConfiguration processing) {
-        return () -> processing.eventProcessor(ProcessingGroups.READ_MODELS, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No tracking processor " + ProcessingGroups.READ_MODELS));
+    /** A read-model processor by name, looked up when needed (Axon builds them after the beans). */
+    public static Function<String, TrackingEventProcessor> readModelProcessor(EventProcessingConfiguration processing) {
+        return name -> processing.eventProcessor(name, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No tracking processor " + name));
     }
 }

@@ -3,6 +3,7 @@ package kr.go.gg.training.query.platform.nodes;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.bson.Document;
@@ -21,10 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The query nodes' board for a replay, a small collection in the shared MongoDB ({@value #COLLECTION}): every node
- * writes a heartbeat, and follows the one order on the board: {@link StopReadModelProcessor} (shut the read-model
- * processor down, which releases its claims, and say so) or {@link StartReadModelProcessor} (start it again). The
- * node asked for a replay writes the order and waits until every live node has stopped.
+ * The query nodes' board for a rebuild's switch, a small collection in the shared MongoDB ({@value #COLLECTION}):
+ * every node writes a heartbeat, and follows the one order on the board: STOP (shut the named
+ * projection's processor down, which releases its claims, and say so) or START (start it again). The node whose rebuild switches writes the order and waits until every live node has stopped.
  * <p>
  * Why not Axon's scatter-gather query: Axon Server sends a query, scatter-gather too, to ONE instance of each
  * application (component name), so of two course-query nodes only one would hear it. MongoDB is what every query node
@@ -36,19 +36,10 @@ import org.springframework.context.SmartLifecycle;
  */
 public class ReadModelNodes implements SmartLifecycle {
 
-    /** The order on the board, one at a time. */
-    record StopReadModelProcessor(String requestId) {
-    }
-
-    /** See {@link StopReadModelProcessor}. */
-    record StartReadModelProcessor(String requestId) {
-    }
-
     static final String COLLECTION = "processor_control";
     static final Duration STOP_LEASE = Duration.ofSeconds(30);
     static final Duration TICK = Duration.ofMillis(200);
-    /** Heartbeat period and the silence after which a node counts as gone. */
-    static final Duration HEARTBEAT = Duration.ofMillis(500);
+    static final Duration HEARTBEAT = Duration.ofMillis(500); // and after NODE_TIMEOUT of silence a node counts as gone
     static final Duration NODE_TIMEOUT = Duration.ofSeconds(3);
     private static final String ORDER = "order";
     private static final String STOPPED = "STOPPED";
@@ -58,26 +49,30 @@ public class ReadModelNodes implements SmartLifecycle {
 
     private final MongoCollection<Document> board;
     private final String nodeId;
-    private final Supplier<TrackingEventProcessor> processor;
+    /** A read-model processor by name (Axon builds them after the beans: looked up when needed). */
+    private final Function<String, TrackingEventProcessor> processors;
+    private final List<String> names;
     private final boolean coordinated;
     private final Clock clock;
     /** Replays this node runs itself (it stops and starts its own processor). */
     private final Set<String> ownRequests = ConcurrentHashMap.newKeySet();
-    /** The other node's request this node's processor is stopped for; null while it runs. */
+    /** The other node's request this node's processor {@link #stoppedProcessor} is stopped for; null while it runs. */
     private volatile String stoppedFor;
+    private volatile String stoppedProcessor;
     private long lastBeat;
     private long lastRelease;
-    /** Since when this node has held more than its part without a break; -1 while it does not. */
-    private long overShareSince = -1;
     private PeriodicTask timer;
-    /** How many segments the processor has in all (stored tokens); 0: no balancing. */
-    private volatile IntSupplier totalSegments = () -> 0;
+    /** How many segments a processor has in all (stored tokens); 0: no balancing. */
+    private volatile ToIntFunction<String> totalSegments = name -> 0;
+    /** Per processor: since when this node has held more than its part without a break. */
+    private final java.util.Map<String, Long> overShare = new ConcurrentHashMap<>();
 
-    public ReadModelNodes(MongoCollection<Document> board, String nodeId, Supplier<TrackingEventProcessor> processor,
-                          boolean coordinated, Clock clock) {
+    public ReadModelNodes(MongoCollection<Document> board, String nodeId, Function<String, TrackingEventProcessor> processors,
+                          List<String> names, boolean coordinated, Clock clock) {
         this.board = board;
         this.nodeId = nodeId;
-        this.processor = processor;
+        this.processors = processors;
+        this.names = List.copyOf(names);
         this.coordinated = coordinated;
         this.clock = clock;
     }
@@ -89,56 +84,52 @@ public class ReadModelNodes implements SmartLifecycle {
      * Axon's tracking processor claims every segment it has a thread for, so without this the first node started
      * would keep them all and the others would only stand by.
      */
-    void balance(IntSupplier totalSegments) {
+    void balance(ToIntFunction<String> totalSegments) {
         this.totalSegments = totalSegments;
     }
 
     static final Duration RELEASE_PERIOD = Duration.ofSeconds(5);
-    /** Long enough for another node to claim it (they try every second under axonserver). */
-    static final Duration RELEASED_FOR = Duration.ofSeconds(3);
+    static final Duration RELEASED_FOR = Duration.ofSeconds(3); // long enough for another node to claim it
 
     private void balance(long now) {
-        TrackingEventProcessor running = processor.get();
-        java.util.Map<Integer, ?> mine = running.isRunning() ? running.processingStatus() : java.util.Map.of();
-        // a node with one segment or none never holds more than its part: no reads of the board or the tokens
-        if (mine.size() < 2 || stoppedFor != null || !ownRequests.isEmpty()) {
-            overShareSince = -1;
-            return;
-        }
-        int total = totalSegments.getAsInt();
-        int live = liveNodes().size();
-        if (live < 2 || mine.size() <= (total + live - 1) / live) {
-            overShareSince = -1;
-            return;
-        }
-        if (overShareSince < 0) {
-            overShareSince = now;
-        }
-        if (now - overShareSince >= RELEASE_PERIOD.toMillis() && now - lastRelease >= RELEASE_PERIOD.toMillis()) {
-            int segment = mine.keySet().stream().max(Integer::compare).orElseThrow();
-            log.info("Holding {} of {} read-model segments with {} query nodes live: releasing segment {} for another node",
-                    mine.size(), total, live, segment);
-            running.releaseSegment(segment, RELEASED_FOR.toMillis(), TimeUnit.MILLISECONDS);
-            lastRelease = now;
-            overShareSince = -1;
+        int live = -1;
+        for (String name : names) {
+            TrackingEventProcessor running = processors.apply(name);
+            java.util.Map<Integer, ?> mine = running.isRunning() ? running.processingStatus() : java.util.Map.of();
+            // a node with one segment or none never holds more than its part: no reads of the board or the tokens
+            if (mine.size() < 2 || stoppedFor != null || !ownRequests.isEmpty()) {
+                overShare.remove(name);
+                continue;
+            }
+            int total = totalSegments.applyAsInt(name);
+            live = live < 0 ? liveNodes().size() : live;
+            if (live < 2 || mine.size() <= (total + live - 1) / live) {
+                overShare.remove(name);
+                continue;
+            }
+            long since = overShare.computeIfAbsent(name, k -> now);
+            if (now - since >= RELEASE_PERIOD.toMillis() && now - lastRelease >= RELEASE_PERIOD.toMillis()) {
+                int segment = mine.keySet().stream().max(Integer::compare).orElseThrow();
+                log.info("Holding {} of {} segments of {} with {} query nodes live: releasing segment {} for another node",
+                        mine.size(), total, name, live, segment);
+                running.releaseSegment(segment, RELEASED_FOR.toMillis(), TimeUnit.MILLISECONDS);
+                lastRelease = now;
+                overShare.remove(name);
+            }
         }
     }
 
     /** A single node: nothing to tell anyone (tests of one node, and the embedded default). */
     public static ReadModelNodes thisNodeOnly() {
-        return new ReadModelNodes(null, "this-node", () -> null, false, Clock.systemUTC());
+        return new ReadModelNodes(null, "this-node", name -> null, List.of(), false, Clock.systemUTC());
     }
 
-    String nodeId() {
-        return nodeId;
+    /** True while another node's switch holds this node's {@code processor} stopped (that switch starts it again). */
+    public boolean stoppedForAnotherNode(String processor) {
+        return stoppedFor != null && processor.equals(stoppedProcessor);
     }
 
-    /** True while another node's replay holds this node's processor stopped (it starts again when that one ends). */
-    public boolean stoppedForAnotherNode() {
-        return stoppedFor != null;
-    }
-
-    /** True while this node's processor is stopped for a replay, its own or another node's (the watchdog keeps off). */
+    /** True while a processor of this node is stopped for a switch, its own or another node's (the watchdog keeps off). */
     boolean replaying() {
         return !ownRequests.isEmpty() || stoppedFor != null;
     }
@@ -153,8 +144,16 @@ public class ReadModelNodes implements SmartLifecycle {
         if (!coordinated) {
             return;
         }
-        order(new Document("action", "STOP").append("requestId", requestId)
-                .append("until", clock.millis() + STOP_LEASE.toMillis()).append("by", nodeId));
+        try { // one stop order at a time on the board: another node's switch holding its order postpones this one
+            board.replaceOne(Filters.and(eq("_id", ORDER), Filters.or(Filters.ne("action", "STOP"),
+                            Filters.lt("until", clock.millis()))),
+                    new Document("_id", ORDER).append("action", "STOP").append("requestId", requestId)
+                            .append("processor", processorName).append("until", clock.millis() + STOP_LEASE.toMillis())
+                            .append("by", nodeId), new ReplaceOptions().upsert(true));
+        } catch (com.mongodb.MongoWriteException e) {
+            ownRequests.remove(requestId);
+            throw new NodesDidNotStop("another query node's switch holds the board");
+        }
         long deadline = clock.millis() + timeout.toMillis();
         while (true) {
             Set<String> waitingFor = new HashSet<>(liveNodes());
@@ -185,8 +184,10 @@ public class ReadModelNodes implements SmartLifecycle {
         }
     }
 
+    /** Ends this node's own order only: a START never replaces another node's switch. */
     private void order(Document order) {
-        board.replaceOne(eq("_id", ORDER), order.append("_id", ORDER), new ReplaceOptions().upsert(true));
+        board.replaceOne(Filters.and(eq("_id", ORDER), eq("requestId", order.getString("requestId"))),
+                order.append("_id", ORDER));
     }
 
     private Set<String> liveNodes() {
@@ -235,17 +236,19 @@ public class ReadModelNodes implements SmartLifecycle {
                 && order.get("until") instanceof Number until && until.longValue() > now;
         if (stop && !ownRequests.contains(requestId) && !requestId.equals(stoppedFor)) {
             if (stoppedFor == null) {
-                log.info("Replay {} asked for by {}: stopping the read-model processor here", requestId, order.getString("by"));
+                String name = order.getString("processor");
+                log.info("Switch {} asked for by {}: stopping the processor {} here", requestId, order.getString("by"), name);
                 stoppedFor = requestId;
-                processor.get().shutDown(); // returns once its worker has ended and released its claims
+                stoppedProcessor = name;
+                processors.apply(name).shutDown(); // returns once its worker has ended and released its claims
             }
             stoppedFor = requestId;
             acknowledge(requestId, STOPPED);
         } else if (!stop && stoppedFor != null) {
             String finished = stoppedFor;
-            log.info("Replay {} {}: starting the read-model processor here again", finished,
-                    order != null && "START".equals(order.getString("action")) ? "done" : "lease ran out");
-            processor.get().start();
+            log.info("Switch {} {}: starting the processor {} here again", finished,
+                    order != null && "START".equals(order.getString("action")) ? "done" : "lease ran out", stoppedProcessor);
+            processors.apply(stoppedProcessor).start();
             stoppedFor = null;
             acknowledge(finished, STARTED);
         }

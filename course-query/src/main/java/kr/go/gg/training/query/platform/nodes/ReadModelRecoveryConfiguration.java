@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.platform.nodes;
 
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -21,7 +22,8 @@ public class ReadModelRecoveryConfiguration {
                                         ObjectProvider<AxonServerConnectionManager> connections,
                                         ObjectProvider<AxonServerConfiguration> axonServer,
                                         ReadModelNodes readModelNodes) {
-        return new ReadModelWatchdog(QueryNodesConfiguration.readModelProcessor(processing),
+        var processor = QueryNodesConfiguration.readModelProcessor(processing);
+        return new ReadModelWatchdog(() -> ProcessingGroups.ALL.stream().map(processor).toList(),
                 () -> connections.getObject().isConnected(axonServer.getObject().getContext()), readModelNodes);
     }
 }

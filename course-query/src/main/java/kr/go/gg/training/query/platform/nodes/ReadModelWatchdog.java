@@ -3,6 +3,8 @@ package kr.go.gg.training.query.platform.nodes;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
@@ -10,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Brings the read-model processor back as soon as Axon Server is: while the server is away the processor's event
+ * Brings the read-model processors back as soon as Axon Server is: while the server is away the processor's event
  * stream fails and Axon retries after a back-off that doubles up to 60 s, so after a restart of the server the read
  * models followed again only 10-20 s later. Every {@link #PERIOD_MILLIS} this checks: the processor (or a segment) is
  * failing, and the connection to Axon Server is up again; then it restarts the processor (shut down, start: the
@@ -26,7 +28,7 @@ class ReadModelWatchdog implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelWatchdog.class);
 
-    private final Supplier<TrackingEventProcessor> processor;
+    private final Supplier<List<TrackingEventProcessor>> processors;
     private final BooleanSupplier connected;
     private final ReadModelNodes nodes;
     private boolean sawDisconnected;
@@ -34,45 +36,60 @@ class ReadModelWatchdog implements SmartLifecycle {
     private long lastRestart;
     private PeriodicTask timer;
 
-    ReadModelWatchdog(Supplier<TrackingEventProcessor> processor, BooleanSupplier connected, ReadModelNodes nodes) {
-        this.processor = processor;
+    ReadModelWatchdog(Supplier<List<TrackingEventProcessor>> processors, BooleanSupplier connected, ReadModelNodes nodes) {
+        this.processors = processors;
         this.connected = connected;
         this.nodes = nodes;
     }
 
     /** One check (the timer's; package-private for the test). */
     synchronized void check() {
-        TrackingEventProcessor p = processor.get();
-        if (nodes.replaying() || (!p.isRunning() && !p.isError())) {
-            return; // stopped on purpose
+        if (nodes.replaying()) {
+            return; // a switch holds a processor stopped on purpose
         }
-        Throwable failure = failure(p);
-        boolean failing = p.isError() || failure != null;
         if (!connected.getAsBoolean()) {
             sawDisconnected = true;
             return;
         }
-        if (!failing) {
+        List<TrackingEventProcessor> failing = new ArrayList<>();
+        if (!collectFailing(failing)) {
             sawDisconnected = false;
             logged = false;
             return;
         }
-        if (!sawDisconnected && !axonServerRelated(failure)) {
-            return;
-        }
         long now = System.currentTimeMillis();
-        if (now - lastRestart < MIN_RESTART_GAP_MILLIS) {
+        if (failing.isEmpty() || now - lastRestart < MIN_RESTART_GAP_MILLIS) {
             return;
         }
         if (!logged) {
-            log.info("Axon Server is reachable again: restarting the read-model processor {} now instead of after its "
-                    + "error back-off", p.getName());
+            log.info("Axon Server is reachable again: restarting the read-model processors {} now instead of after "
+                    + "their error back-off", failing.stream().map(TrackingEventProcessor::getName).toList());
             logged = true;
         }
         lastRestart = now;
         sawDisconnected = false;
-        p.shutDown();
-        p.start();
+        failing.forEach(p -> {
+            p.shutDown();
+            p.start();
+        });
+    }
+
+    /** Adds the failing processors a restart would help to {@code restart}; whether any processor is failing. */
+    private boolean collectFailing(List<TrackingEventProcessor> restart) {
+        boolean anyFailing = false;
+        for (TrackingEventProcessor p : processors.get()) {
+            if (!p.isRunning() && !p.isError()) {
+                continue; // stopped on purpose
+            }
+            Throwable failure = failure(p);
+            if (p.isError() || failure != null) {
+                anyFailing = true;
+                if (sawDisconnected || axonServerRelated(failure)) {
+                    restart.add(p);
+                }
+            }
+        }
+        return anyFailing;
     }
 
     private static Throwable failure(TrackingEventProcessor p) {

@@ -10,23 +10,29 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * The read-model processor's handler interceptor: marks each batch of a processor with several segments (configured,
- * or the batch's segment found to be one of several) {@link BatchedCollection#SEVERAL_SEGMENTS}, once per batch, and
+ * A read-model processor's handler interceptor: names the generation its batches write (the live one), marks each
+ * batch of a processor with several segments (configured, or the batch's segment found to be one of several)
+ * {@link BatchedCollection#SEVERAL_SEGMENTS}, once per batch, and
  * flushes every batched collection after the batch's last event.
  */
 final class BatchInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
-    /** The unit-of-work resource in which Axon's tracking processor names the segment a batch belongs to. */
-    private static final String SEGMENT_ID = "Processor[" + ProcessingGroups.READ_MODELS + "]/SegmentId";
-
     private final Configuration configuration;
+    private final String processor;
+    /** The unit-of-work resource in which Axon's tracking processor names the segment a batch belongs to. */
+    private final String segmentId;
     private final boolean configuredSeveral;
     private final ReadModelClaim claim;
+    private final ReadModelGenerations generations;
 
-    BatchInterceptor(Configuration configuration, boolean configuredSeveral, ReadModelClaim claim) {
+    BatchInterceptor(Configuration configuration, String processor, boolean configuredSeveral, ReadModelClaim claim,
+                     ReadModelGenerations generations) {
         this.configuration = configuration;
+        this.processor = processor;
+        this.segmentId = "Processor[" + processor + "]/SegmentId";
         this.configuredSeveral = configuredSeveral;
         this.claim = claim;
+        this.generations = generations;
     }
 
     @Override
@@ -34,11 +40,13 @@ final class BatchInterceptor implements MessageHandlerInterceptor<EventMessage<?
         var resources = unitOfWork.root().resources();
         if (!resources.containsKey(BatchedCollection.SEVERAL_SEGMENTS)) {
             boolean several = configuredSeveral || claim.isSeveralSegments()
-                    || !onlySegment(unitOfWork.root().getResource(SEGMENT_ID));
+                    || !onlySegment(unitOfWork.root().getResource(segmentId));
             if (several) {
                 claim.severalSegments();
             }
             resources.put(BatchedCollection.SEVERAL_SEGMENTS, several);
+            // the live generation: it changes only while this processor is stopped on every node (a switch)
+            resources.put(BatchedCollection.GENERATION, generations.live(processor));
         }
         Object result = chain.proceed();
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
@@ -56,7 +64,7 @@ final class BatchInterceptor implements MessageHandlerInterceptor<EventMessage<?
             return true;
         }
         return configuration.eventProcessingConfiguration()
-                .eventProcessor(ProcessingGroups.READ_MODELS, TrackingEventProcessor.class)
+                .eventProcessor(processor, TrackingEventProcessor.class)
                 .map(processor -> {
                     EventTrackerStatus status = processor.processingStatus().get(id);
                     return status != null && status.getSegment().getMask() == 0;

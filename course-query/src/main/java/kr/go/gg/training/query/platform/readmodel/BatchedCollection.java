@@ -3,8 +3,6 @@ package kr.go.gg.training.query.platform.readmodel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.WriteModel;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -31,6 +29,10 @@ import org.bson.Document;
  * (token stored) and only if the epoch did not move meanwhile. The cached documents are the very objects the next
  * batch changes; a handler changes a document only to save it, so they are what the database holds.
  * <p>
+ * <b>Generations</b>: bound to its projection ({@link ProjectionBinder}), the collection answers queries from the
+ * live generation ({@link #collection()}) and a batch writes the generation its unit of work names
+ * ({@link #GENERATION}); a rebuild's batches read and write through its {@link RebuildBuffer}.
+ * <p>
  * <b>Several segments</b> (the processor split, {@code course.query.segments > 1}): other segments, on this node or
  * another, write the same collections at once, so nothing is remembered across batches ({@link #SEVERAL_SEGMENTS}),
  * and a document that events of several segments change (a year, a day of the audit log) must be written by path
@@ -46,24 +48,36 @@ public final class BatchedCollection {
     public static final String SEVERAL_SEGMENTS = "batched:several-segments";
     /** Documents remembered per collection across batches. */
     static final int CACHED_DOCUMENTS = 4096;
-    private static final Document ABSENT = new Document();
     /** Moves whenever a remembered document may no longer be what the database holds. */
     private static final AtomicLong EPOCH = new AtomicLong();
 
+    /**
+     * A unit-of-work resource: the generation ({@link ReadModelGenerations}) this batch writes, set by the processor's
+     * interceptor (the live one) or by a rebuild (the next one); absent: generation 0.
+     */
+    public static final String GENERATION = "batched:generation";
+
     private final MongoCollection<Document> collection;
-    private final String resourceKey;
-    /** Id -> document (or {@link #ABSENT}) as of the last committed batch; guarded by itself. */
-    private final Map<Object, Document> committed = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, Document> eldest) {
-            return size() > CACHED_DOCUMENTS;
-        }
-    };
-    private long committedEpoch = -1;
+    /** Set once the projection bean is known ({@link ProjectionBinder}); null: always generation 0 (a unit test). */
+    private volatile String projection;
+    private volatile ReadModelGenerations generations;
+    /** What the last committed batches read and wrote (one writer only). */
+    private final RememberedDocuments committed = new RememberedDocuments(CACHED_DOCUMENTS, EPOCH);
 
     public BatchedCollection(MongoCollection<Document> collection) {
         this.collection = collection;
-        this.resourceKey = "batched:" + collection.getNamespace().getFullName();
+    }
+
+    /** This collection belongs to {@code projection}, whose generations {@code generations} keeps. */
+    void bind(String projection, ReadModelGenerations generations) {
+        this.generations = generations;
+        this.projection = projection;
+        generations.owns(projection, collection.getNamespace().getCollectionName());
+    }
+
+    private MongoCollection<Document> collection(int generation) {
+        ReadModelGenerations bound = generations;
+        return bound == null ? collection : bound.collection(collection.getNamespace().getCollectionName(), generation);
     }
 
     /** Forgets every document remembered across batches, in every collection (see the class comment). */
@@ -71,50 +85,25 @@ public final class BatchedCollection {
         EPOCH.incrementAndGet();
     }
 
-    /** Drops the collection (a reset handler) and forgets what was remembered of it. */
+    /** Drops the live collection (a reset handler) and forgets what was remembered of it. */
     public void drop() {
         invalidateAll();
-        collection.drop();
+        collection().drop();
     }
 
-    /** The remembered document, {@link #ABSENT}, or null when not remembered or no longer trusted. */
-    private Document remembered(Object id, long epoch, boolean trusted) {
-        if (!trusted) {
-            return null;
-        }
-        synchronized (committed) {
-            if (committedEpoch != epoch || EPOCH.get() != epoch) {
-                return null;
-            }
-            return committed.get(id);
-        }
-    }
-
-    /** After a batch has committed: remember what it read and wrote, if nothing moved the epoch since it began. */
-    private void remember(Map<Object, Document> documents, long epoch) {
-        synchronized (committed) {
-            if (EPOCH.get() != epoch) {
-                return;
-            }
-            if (committedEpoch != epoch) {
-                committed.clear();
-                committedEpoch = epoch;
-            }
-            documents.forEach((id, document) -> committed.put(id, document == null ? ABSENT : document));
-        }
-    }
-
+    /** The live generation's collection, for queries (see {@link ReadModelGenerations}). */
     public MongoCollection<Document> collection() {
-        return collection;
+        ReadModelGenerations bound = generations;
+        return bound == null ? collection : collection(bound.live(projection));
     }
 
     /** The document as this batch left it, or null. */
     public Document find(Object id) {
         PendingWrites pending = pending();
         if (!pending.documents().containsKey(id)) {
-            Document known = remembered(id, pending.epoch(), pending.remember());
-            pending.documents().put(id, known == ABSENT ? null
-                    : known != null ? known : collection.find(Filters.eq("_id", id)).first());
+            Document known = pending.remember() ? committed.get(id, pending.epoch(), pending.generation()) : null;
+            pending.documents().put(id, known == RememberedDocuments.ABSENT ? null
+                    : known != null ? known : pending.collection().find(Filters.eq("_id", id)).first());
         }
         return pending.documents().get(id);
     }
@@ -182,7 +171,7 @@ public final class BatchedCollection {
             return;
         }
         if (key.indexOf('.') >= 0 || key.startsWith("$") || field.indexOf('.') >= 0) {
-            if (!pending.remember()) {
+            if (!pending.exact()) {
                 // several segments write this document at once: written whole, it would undo theirs (the ids the
                 // system creates, time-ordered and UUIDs, are plain paths)
                 throw new IllegalStateException("Key " + key + " of " + field + " in document " + id
@@ -260,12 +249,19 @@ public final class BatchedCollection {
 
     private PendingWrites pending() {
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
-        return uow.getOrComputeResource(resourceKey, k -> {
+        ReadModelGenerations bound = generations;
+        // the live generation unless the unit of work names one (a dead letter's retry runs outside any batch)
+        int generation = bound == null ? 0 : uow.getResource(GENERATION) instanceof Integer g ? g : bound.live(projection);
+        MongoCollection<Document> target = collection(generation);
+        if (uow.getResource(RebuildBuffer.RESOURCE) instanceof RebuildBuffer buffer) {
+            return buffer.pending(target, generation); // a rebuild: written when the buffer is full, or at its end
+        }
+        return uow.getOrComputeResource("batched:" + target.getNamespace().getFullName(), k -> {
             boolean remember = !Boolean.TRUE.equals(uow.getResource(SEVERAL_SEGMENTS));
-            PendingWrites created = new PendingWrites(collection, EPOCH.get(), remember);
+            PendingWrites created = new PendingWrites(target, EPOCH.get(), remember, generation);
             uow.onPrepareCommit(u -> created.flush());
             if (remember) {
-                uow.afterCommit(u -> remember(created.documents(), created.epoch()));
+                uow.afterCommit(u -> committed.put(created.documents(), created.epoch(), generation));
             }
             uow.onRollback(u -> invalidateAll());
             return created;

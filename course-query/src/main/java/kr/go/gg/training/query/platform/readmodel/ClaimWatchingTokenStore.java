@@ -20,23 +20,37 @@ public final class ClaimWatchingTokenStore implements TokenStore {
 
     private final TokenStore delegate;
     private final ReadModelClaim claim;
+    /** Null: no generations to follow (a test of the store alone). */
+    private final ReadModelGenerations generations;
 
     public ClaimWatchingTokenStore(TokenStore delegate) {
         this(delegate, new ReadModelClaim());
     }
 
     public ClaimWatchingTokenStore(TokenStore delegate, ReadModelClaim claim) {
-        this.delegate = delegate;
-        this.claim = claim;
+        this(delegate, claim, null);
     }
 
-    private void changing() {
-        claim.changing();
+    public ClaimWatchingTokenStore(TokenStore delegate, ReadModelClaim claim, ReadModelGenerations generations) {
+        this.delegate = delegate;
+        this.claim = claim;
+        this.generations = generations;
+    }
+
+    private void changing(String processor) {
+        claim.changing(processor);
         BatchedCollection.invalidateAll();
     }
 
-    private TrackingToken taken(TrackingToken token) {
-        claim.taken();
+    /**
+     * A segment claimed: the processor's next batch writes the live generation as the shared pointer holds it now
+     * (a switch happens only while the processor is stopped on every node, see {@link ReadModelGenerations}).
+     */
+    private TrackingToken taken(String processor, TrackingToken token) {
+        if (generations != null && ProcessingGroups.ALL.contains(processor)) {
+            generations.refresh(processor);
+        }
+        claim.taken(processor);
         return token;
     }
 
@@ -47,13 +61,13 @@ public final class ClaimWatchingTokenStore implements TokenStore {
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount) {
-        changing();
+        changing(processorName);
         delegate.initializeTokenSegments(processorName, segmentCount);
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
-        changing();
+        changing(processorName);
         delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
     }
 
@@ -64,14 +78,14 @@ public final class ClaimWatchingTokenStore implements TokenStore {
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
-        changing();
-        return taken(delegate.fetchToken(processorName, segment));
+        changing(processorName);
+        return taken(processorName, delegate.fetchToken(processorName, segment));
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) {
-        changing();
-        return taken(delegate.fetchToken(processorName, segment));
+        changing(processorName);
+        return taken(processorName, delegate.fetchToken(processorName, segment));
     }
 
     @Override
@@ -81,19 +95,19 @@ public final class ClaimWatchingTokenStore implements TokenStore {
 
     @Override
     public void releaseClaim(String processorName, int segment) {
-        changing();
+        changing(processorName);
         delegate.releaseClaim(processorName, segment);
     }
 
     @Override
     public void initializeSegment(TrackingToken token, String processorName, int segment) {
-        changing();
+        changing(processorName);
         delegate.initializeSegment(token, processorName, segment);
     }
 
     @Override
     public void deleteToken(String processorName, int segment) {
-        changing();
+        changing(processorName);
         delegate.deleteToken(processorName, segment);
     }
 

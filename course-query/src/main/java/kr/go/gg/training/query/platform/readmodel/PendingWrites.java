@@ -25,6 +25,9 @@ final class PendingWrites {
     private final long epoch;
     /** Whether this batch may use, and fill, what is remembered across batches (one segment only). */
     private final boolean remember;
+    /** Whether memory is what the database holds (one writer: one segment, or a rebuild). */
+    private final boolean exact;
+    private final int generation;
     private final Map<Object, Document> documents = new HashMap<>();
     private final Map<Object, Document> changed = new LinkedHashMap<>();
     /** Per id: {@code $set}/{@code $unset} of single paths, for documents not in {@link #changed}. */
@@ -32,10 +35,35 @@ final class PendingWrites {
     /** Further writes, in order, after the others ({@link BatchedCollection#write}). */
     private final List<WriteModel<Document>> writes = new ArrayList<>();
 
-    PendingWrites(MongoCollection<Document> collection, long epoch, boolean remember) {
+    PendingWrites(MongoCollection<Document> collection, long epoch, boolean remember, int generation) {
+        this(collection, epoch, remember, remember, generation);
+    }
+
+    PendingWrites(MongoCollection<Document> collection, long epoch, boolean remember, boolean exact, int generation) {
         this.collection = collection;
         this.epoch = epoch;
         this.remember = remember;
+        this.exact = exact;
+        this.generation = generation;
+    }
+
+    MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    /** Documents changed and not written yet (a rebuild's buffer flushes by this). */
+    int pendingCount() {
+        return changed.size() + updates.size() + writes.size();
+    }
+
+    /** Writes what is pending and forgets every document read (a rebuild's buffer: memory stays bounded). */
+    void flushAndForget() {
+        flush();
+        documents.clear();
     }
 
     long epoch() {
@@ -44,6 +72,10 @@ final class PendingWrites {
 
     boolean remember() {
         return remember;
+    }
+
+    boolean exact() {
+        return exact;
     }
 
     Map<Object, Document> documents() {
@@ -75,7 +107,7 @@ final class PendingWrites {
         }
         UpdateOptions upsertPaths = new UpdateOptions().upsert(true);
         for (Map.Entry<Object, Document> update : updates.entrySet()) {
-            if (remember) {
+            if (exact) {
                 keepEmptiedFields(update.getValue(), documents.get(update.getKey()));
             }
             Document operators = new Document();
@@ -103,7 +135,7 @@ final class PendingWrites {
      * an earlier batch (an {@code $unset} of it leaves the empty parent) or in this one (the {@code $set} was dropped,
      * and an {@code $unset} alone would leave no parent): a replay, whose batches are larger, then builds what the live
      * batches built. Only with one segment: memory is then what the database holds; with several, other segments may
-     * have added entries that this would drop.
+     * have added entries that this would drop. A rebuild is the only writer of its generation: exact too.
      */
     private static void keepEmptiedFields(Document update, Document inMemory) {
         Document unsets = (Document) update.get("$unset");

@@ -1,6 +1,9 @@
 package kr.go.gg.training.query.platform.readmodel;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -19,8 +22,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Whether the read models have processed every event up to a global position (read-your-writes of
  * {@code ?minPosition=}, the {@code X-Event-Position} a command answered). Read from the shared token store
- * ({@link StoredTokens}): every segment of the read-model processor, whichever node processes it, since the read
- * models are shared too; a token is stored after its batch's writes, so a token past a position means the read models
+ * ({@link StoredTokens}): every segment of every read-model processor (one per projection), whichever node processes
+ * it, since the read models are shared too; a token is stored after its batch's writes, so a token past a position means the read models
  * hold that position's events. Waits share one reading of the tokens per {@code pollInterval}, only while someone
  * waits.
  * <p>
@@ -32,27 +35,27 @@ import reactor.core.scheduler.Schedulers;
 public final class ProcessedPositions implements ReadModelPositions {
 
     private final StoredTokens tokens;
-    private final String processor;
+    private final List<String> processors;
     private final Supplier<EventStorageEngine> engine;
-    private final Flux<Map<Integer, TrackingToken>> polled;
+    private final Flux<Collection<TrackingToken>> polled;
 
     /** {@code engine}: the JDBC storage engine, or null where the tokens have no gaps (Axon Server). */
-    public ProcessedPositions(StoredTokens tokens, String processor, Supplier<EventStorageEngine> engine,
+    public ProcessedPositions(StoredTokens tokens, List<String> processors, Supplier<EventStorageEngine> engine,
                               Duration pollInterval) {
         this.tokens = tokens;
-        this.processor = processor;
+        this.processors = List.copyOf(processors);
         this.engine = engine;
         this.polled = Flux.interval(Duration.ZERO, pollInterval, Schedulers.boundedElastic())
                 .onBackpressureDrop()
                 // a failed read (MongoDB away) is a tick without news; the wait's own timeout ends it
-                .concatMap(tick -> Mono.fromCallable(() -> tokens.tokens(processor)).onErrorResume(e -> Mono.empty()))
+                .concatMap(tick -> Mono.fromCallable(this::stored).onErrorResume(e -> Mono.empty()))
                 .share();
     }
 
     /** Whether every event up to {@code position} has been processed, now. */
     @Override
     public boolean processed(long position) {
-        return processed(tokens.tokens(processor), position);
+        return processed(stored(), position);
     }
 
     /** Completes once every event up to {@code position} has been processed (never empty; bound it). */
@@ -64,18 +67,31 @@ public final class ProcessedPositions implements ReadModelPositions {
     /** The lowest position every segment has passed (gaps aside); -1 before any. */
     @Override
     public long lowest() {
-        return tokens.tokens(processor).values().stream()
+        return stored().stream()
                 .mapToLong(token -> Optional.ofNullable(WrappedToken.unwrapLowerBound(token))
                         .flatMap(t -> t.position().stream().boxed().findFirst()).orElse(-1L))
                 .min().orElse(-1);
     }
 
-    private boolean processed(Map<Integer, TrackingToken> segments, long position) {
+    /** The stored token of every segment of every processor; empty while any processor has stored none. */
+    private Collection<TrackingToken> stored() {
+        List<TrackingToken> all = new ArrayList<>();
+        for (String processor : processors) {
+            Map<Integer, TrackingToken> segments = tokens.tokens(processor);
+            if (segments.isEmpty()) {
+                return List.of();
+            }
+            all.addAll(segments.values());
+        }
+        return all;
+    }
+
+    private boolean processed(Collection<TrackingToken> segments, long position) {
         if (segments.isEmpty()) {
             return false;
         }
         TreeSet<Long> gaps = new TreeSet<>();
-        for (TrackingToken stored : segments.values()) {
+        for (TrackingToken stored : segments) {
             TrackingToken token = stored == null ? null : WrappedToken.unwrapLowerBound(stored);
             if (token == null || token.position().orElse(-1) < position) {
                 return false;

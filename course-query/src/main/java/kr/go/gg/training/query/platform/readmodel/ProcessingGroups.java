@@ -3,8 +3,8 @@ package kr.go.gg.training.query.platform.readmodel;
 import java.util.List;
 
 /**
- * The processing group names of the read models (= the projection names of the admin paths), and the name of the
- * one tracking processor they all run on.
+ * The processing group names of the read models (= the projection names of the admin paths): each runs on a tracking
+ * processor of its own, of the same name (its token, lag gauge and dead letters use that name).
  */
 public final class ProcessingGroups {
     public static final String COURSE_SUMMARIES = "course-summaries";
@@ -19,10 +19,10 @@ public final class ProcessingGroups {
             COURSE_SUMMARIES, ROSTERS, YEARLY_PERFORMANCE, KOICA_PIPELINE, AGREEMENTS, AUDIT_LOG);
 
     /**
-     * The one tracking processor of every group above (its token, lag gauge and configuration use this name);
-     * configured in {@link ReadModelProcessorConfiguration}.
+     * The one processor all read models ran on before each had its own: its stored token is where a new projection
+     * processor starts on an existing database (no events handled twice on upgrade).
      */
-    public static final String READ_MODELS = "read-models";
+    public static final String FORMER_SHARED_PROCESSOR = "read-models";
 
     private ProcessingGroups() {
     }

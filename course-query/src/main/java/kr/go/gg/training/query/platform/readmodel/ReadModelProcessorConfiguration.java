@@ -9,6 +9,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -19,39 +21,29 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One tracking processor for all read models ({@link ProcessingGroups#READ_MODELS}; every processing group is
- * assigned to it): each event is fetched, deserialised and handled in ONE unit of work and each batch stores ONE
- * token, where one processor per group did all of that six times (course-bench: +48 % command throughput of the whole
- * system). A single projection is still rebuilt alone (platform.replay: {@code ProjectionReplay},
- * {@code ProjectionReplayFilter}). The price: a batch that fails (e.g. a bulk write) is retried for every read model,
- * and a replay of one projection holds back the live updates of the others until it has caught up.
- * <p>
- * Large batches (2000: a replay ran 1.45x faster than with 500, course-bench): each batch's writes go out as one
- * bulk write per collection (tried here: 2-5x faster than one round trip per event), flushed after the batch's
- * last event ({@link BatchInterceptor}).
+ * One tracking processor per read model (processing group, same name: {@link ProcessingGroups#ALL}), so a rebuild or
+ * a failing batch of one never holds back the others (platform.replay rebuilds a projection beside its live
+ * generation, {@link ReadModelGenerations}). Each batch's writes go out as one bulk write per collection, flushed after
+ * the batch's last event ({@link BatchInterceptor}); batches of up to 2000 events.
  * <p>
  * No transaction manager (the wire server has no transactions; axon-mongo's token store keeps its no-op
  * one): with Boot's JDBC transaction manager a tracking processor would store its token BEFORE handling the
  * batch, and a failed or interrupted batch would then be skipped. Without one, the token is stored when the
- * batch commits, after the flush. The token store is registered per group, not as a global
- * {@code TokenStore} bean, so processors of other modules in the same process keep theirs.
+ * batch commits, after the flush. The token store is registered per processor, not as a global
+ * {@code TokenStore} bean, so processors of other modules in the same process keep theirs. A processor without a
+ * token starts where the former shared processor ({@link ProcessingGroups#FORMER_SHARED_PROCESSOR}) stood, else at
+ * the first event.
  * <p>
- * {@code course.query.segments} segments (1 on the embedded default, 2 under axonserver) and as many threads per
- * node, so a node alone processes every segment and several nodes may share them (which node claims which
- * segment is first come, first served). Events are sequenced per aggregate (Axon's
- * {@link SequentialPerAggregatePolicy}, made explicit): one course's events always fall into one segment. With
- * more than one segment, which the processor may also find at run time (a segment split from Axon Server's
- * dashboard), every batch is marked {@link BatchedCollection#SEVERAL_SEGMENTS} and {@link ReadModelClaim} knows:
- * no cache across batches trusts that its processor is the only writer (docs/operations.md, "Several query
- * nodes"). No Axon Micrometer message monitors on these processors unless {@code course.query.processor-metrics=true}:
- * the monitors (counters, timers, latency and capacity per message) cost 12-14 % of the replay's CPU (JFR,
- * docs/benchmarks.md). The command and query buses keep theirs; the processors' lag is the module's own
- * gauge {@code course.projection.lag} ({@code ProcessorLagMetrics}), which needs no monitor.
+ * {@code course.query.segments} segments per processor (1 on the embedded default, 2 under axonserver) and as many
+ * threads per node. Events are sequenced per aggregate ({@link SequentialPerAggregatePolicy}): one course's events
+ * always fall into one segment. With more than one segment every batch is marked
+ * {@link BatchedCollection#SEVERAL_SEGMENTS} and {@link ReadModelClaim} knows (docs/operations.md). No Axon
+ * Micrometer message monitors unless {@code course.query.processor-metrics=true}: they cost 12-14 % of the replay's
+ * CPU (docs/benchmarks.md); the lag is the module's own gauge {@code course.projection.lag}. A handler that fails
+ * parks its sequence in the processor's dead-letter queue ({@link ReadModelDeadLetters}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelProcessorConfiguration {
-
-    private static final String PROCESSOR = ProcessingGroups.READ_MODELS;
 
     /**
      * Whether this node holds the read-model processor's claim (caches that only local commits invalidate), and
@@ -59,7 +51,26 @@ public class ReadModelProcessorConfiguration {
      */
     @Bean
     public ReadModelClaim readModelClaim(@Value("${course.query.segments:1}") int segments) {
-        return new ReadModelClaim(segments > 1);
+        return new ReadModelClaim(segments > 1, ProcessingGroups.ALL);
+    }
+
+    @Bean
+    public ReadModelGenerations readModelGenerations(MongoDatabase readModelDatabase) {
+        return new ReadModelGenerations(readModelDatabase);
+    }
+
+    @Bean
+    public ReadModelDeadLetters readModelDeadLetters(org.axonframework.config.EventProcessingConfiguration processing,
+                                                     MongoClient mongoClient, MongoDatabase readModelDatabase,
+                                                     ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new ReadModelDeadLetters(processing, mongoClient, readModelDatabase.getName(),
+                () -> axon.getObject().eventSerializer());
+    }
+
+    /** Static: a post-processor is needed before the projection beans it binds. */
+    @Bean
+    static ProjectionBinder projectionBinder(ObjectProvider<ReadModelGenerations> generations) {
+        return new ProjectionBinder(generations);
     }
 
     /** The processor and its settings ({@code course.query.*}, checked here: a wrong value stops the start). */
@@ -69,6 +80,7 @@ public class ReadModelProcessorConfiguration {
                                                 ObjectProvider<ReadModelEventSource> readModelEventSource,
                                                 StoredTokens readModelStoredTokens,
                                                 MongoDatabase readModelDatabase,
+                                                ReadModelGenerations generations,
                                                 @Value("${course.query.batch-size:2000}") int batchSize,
                                                 @Value("${course.query.segments:1}") int segments,
                                                 @Value("${course.query.processor-metrics:false}") boolean processorMetrics,
@@ -83,7 +95,7 @@ public class ReadModelProcessorConfiguration {
                     + ") must be at most a third of course.query.token-claim-timeout (" + claimTimeout + ")");
         }
         TokenStore tokenStore = ReadModelTokenConfiguration.tokenStore(mongoClient, readModelDatabase,
-                readModelStoredTokens, readModelClaim);
+                readModelStoredTokens, readModelClaim, generations);
         if (segments < 1) {
             throw new IllegalStateException("course.query.segments (" + segments + ") must be at least 1");
         }
@@ -91,29 +103,39 @@ public class ReadModelProcessorConfiguration {
                 .forParallelProcessing(segments).andInitialSegmentsCount(segments).andBatchSize(batchSize)
                 // how soon an idle node tries to claim a segment another node released or let time out
                 .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
-                .andEventAvailabilityTimeout(eventAvailability.toMillis(), TimeUnit.MILLISECONDS);
+                .andEventAvailabilityTimeout(eventAvailability.toMillis(), TimeUnit.MILLISECONDS)
+                .andInitialTrackingToken(formerPosition(readModelStoredTokens));
         ReadModelEventSource source = readModelEventSource.getIfAvailable(() -> c -> c.eventStore());
-        return configurer -> configurer.eventProcessing(processing -> {
-            ProcessingGroups.ALL.forEach(group -> processing.assignProcessingGroup(group, PROCESSOR));
-            register(processing, source, linger, settings, tokenStore, segments > 1, readModelClaim);
+        return configurer -> configurer.eventProcessing(processing -> ProcessingGroups.ALL.forEach(group -> {
+            register(processing, group, source, linger, settings, tokenStore, segments > 1, readModelClaim, generations);
+            ReadModelDeadLetters.register(processing, group, mongoClient, readModelDatabase.getName());
             if (!processorMetrics) {
-                processing.registerMessageMonitor(PROCESSOR, c -> NoOpMessageMonitor.instance());
+                processing.registerMessageMonitor(group, c -> NoOpMessageMonitor.instance());
             }
-        });
+        }));
     }
 
-    private static void register(EventProcessingConfigurer processing, ReadModelEventSource source, Duration linger,
-                                 TrackingEventProcessorConfiguration settings, TokenStore tokenStore,
-                                 boolean severalSegments, ReadModelClaim claim) {
+    /** Where the former shared processor stood (its lowest segment), for a processor that has no token yet. */
+    private static java.util.function.Function<StreamableMessageSource<TrackedEventMessage<?>>, TrackingToken>
+            formerPosition(StoredTokens stored) {
+        return source -> stored.tokens(ProcessingGroups.FORMER_SHARED_PROCESSOR).values().stream()
+                .filter(java.util.Objects::nonNull).map(WrappedToken::unwrapLowerBound)
+                .reduce(TrackingToken::lowerBound).orElseGet(source::createTailToken);
+    }
+
+    private static void register(EventProcessingConfigurer processing, String processor, ReadModelEventSource source,
+                                 Duration linger, TrackingEventProcessorConfiguration settings, TokenStore tokenStore,
+                                 boolean severalSegments, ReadModelClaim claim, ReadModelGenerations generations) {
         processing
                 // micro-batches once caught up: a batch's fixed cost (token, bulk writes) was most of the
                 // live CPU of the read side, beside the commands (docs/benchmarks.md)
-                .registerTrackingEventProcessor(PROCESSOR, c -> lingering(source.source(c), linger))
-                .registerTrackingEventProcessorConfiguration(PROCESSOR, c -> settings)
-                .registerSequencingPolicy(PROCESSOR, c -> SequentialPerAggregatePolicy.instance())
-                .registerTokenStore(PROCESSOR, c -> tokenStore)
-                .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance())
-                .registerHandlerInterceptor(PROCESSOR, c -> new BatchInterceptor(c, severalSegments, claim));
+                .registerTrackingEventProcessor(processor, c -> lingering(source.source(c), linger))
+                .registerTrackingEventProcessorConfiguration(processor, c -> settings)
+                .registerSequencingPolicy(processor, c -> SequentialPerAggregatePolicy.instance())
+                .registerTokenStore(processor, c -> tokenStore)
+                .registerTransactionManager(processor, c -> NoTransactionManager.instance())
+                .registerHandlerInterceptor(processor, c -> new BatchInterceptor(c, processor, severalSegments, claim,
+                        generations));
     }
 
     private static StreamableMessageSource<TrackedEventMessage<?>> lingering(

@@ -50,7 +50,7 @@ public class ReadModelTokenConfiguration {
     public ProcessedPositions readModelProcessedPositions(StoredTokens readModelStoredTokens,
                                                           ObjectProvider<EventStorageEngine> storageEngine,
                                                           @Value("${course.query.position-poll-interval:20ms}") Duration poll) {
-        return new ProcessedPositions(readModelStoredTokens, ProcessingGroups.READ_MODELS, storageEngine::getIfAvailable, poll);
+        return new ProcessedPositions(readModelStoredTokens, ProcessingGroups.ALL, storageEngine::getIfAvailable, poll);
     }
 
     /**
@@ -59,7 +59,7 @@ public class ReadModelTokenConfiguration {
      * keep their token store.
      */
     static TokenStore tokenStore(MongoClient mongoClient, MongoDatabase readModelDatabase, StoredTokens storedTokens,
-                                 ReadModelClaim claim) {
+                                 ReadModelClaim claim, ReadModelGenerations generations) {
         return new ClaimWatchingTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongoClient, readModelDatabase.getName())
@@ -68,6 +68,6 @@ public class ReadModelTokenConfiguration {
                 .serializer(TOKEN_SERIALIZER)
                 .nodeId(storedTokens.owner())
                 .claimTimeout(storedTokens.claimTimeout())
-                .build(), claim);
+                .build(), claim, generations);
     }
 }

@@ -1,15 +1,61 @@
 package kr.go.gg.training.query.platform.replay;
 
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import kr.go.gg.training.query.platform.nodes.QueryNodesConfiguration;
+import kr.go.gg.training.query.platform.nodes.ReadModelNodes;
+import kr.go.gg.training.query.platform.readmodel.ReadModelDeadLetters;
+import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
+import kr.go.gg.training.query.platform.readmodel.StoredTokens;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Lets a replay rebuild only the projections it names. */
+/**
+ * Rebuilds beside the live generation ({@link ProjectionAdmin}): {@code course.query.rebuild.batch-size} events per
+ * unit of work, {@code course.query.rebuild.buffer-documents} changed documents held before a bulk write.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionReplayConfiguration {
 
-    /** Axon adds every such bean to its handler enhancers; static: it is needed before the other beans. */
+    /** How long a switch waits for every query node to stop the projection's processor before it tries again later. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
     @Bean
-    public static ProjectionReplayFilter projectionReplayFilter() {
-        return new ProjectionReplayFilter();
+    ProjectionAdmin projectionAdmin(EventProcessingConfiguration processing, StoredTokens readModelStoredTokens,
+                                    ReadModelNodes readModelNodes, ReadModelGenerations generations,
+                                    ReadModelDeadLetters letters, ObjectProvider<RebuildSwitched> switched,
+                                    @Value("${course.query.segments:1}") int segments,
+                                    @Value("${course.query.rebuild.batch-size:2000}") int batchSize,
+                                    @Value("${course.query.rebuild.buffer-documents:20000}") int bufferDocuments) {
+        BiConsumer<String, Integer> afterSwitch = (projection, generation) ->
+                switched.orderedStream().forEach(s -> s.switched(projection, generation));
+        return admin(processing, readModelStoredTokens, readModelNodes, generations, letters, STOP_TIMEOUT, segments,
+                batchSize, bufferDocuments, afterSwitch);
+    }
+
+    @Bean
+    DeadLetterAdmin deadLetterAdmin(ReadModelDeadLetters readModelDeadLetters) {
+        return new DeadLetterAdmin(readModelDeadLetters);
+    }
+
+    /** The replaced generation's dead letters go; the rebuild's own become the processor's. */
+    @Bean
+    RebuildSwitched deadLettersFollowTheGeneration(ReadModelDeadLetters readModelDeadLetters) {
+        return readModelDeadLetters::adopt;
+    }
+
+    /** The admin of this node's projections (also for tests that wire several nodes by hand). */
+    public static ProjectionAdmin admin(EventProcessingConfiguration processing, StoredTokens storedTokens,
+                                        ReadModelNodes nodes, ReadModelGenerations generations,
+                                        ReadModelDeadLetters letters, Duration stopTimeout, int segments,
+                                        int batchSize, int bufferDocuments, BiConsumer<String, Integer> switched) {
+        var processors = QueryNodesConfiguration.readModelProcessor(processing);
+        GenerationSwitch switcher = new GenerationSwitch(processors, processing::tokenStore, generations, nodes,
+                storedTokens, stopTimeout, segments, switched);
+        return new ProjectionAdmin(new RebuildParts(generations, storedTokens, storedTokens.owner(), processors,
+                switcher, letters, batchSize, bufferDocuments));
     }
 }

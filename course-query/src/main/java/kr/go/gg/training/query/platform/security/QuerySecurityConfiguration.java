@@ -35,7 +35,8 @@ public class QuerySecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/courses/*/trainees", "/api/audit-log")
                         .hasAnyRole(Role.STAFF.name(), Role.AUDITOR.name(), Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/admin/projections").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/dead-letters")
+                        .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/courses", "/api/courses/*", "/api/courses/*/stream", "/api/reports/**",
                                 "/api/pipeline", "/api/agreements").hasAnyRole(EVERY_ROLE)

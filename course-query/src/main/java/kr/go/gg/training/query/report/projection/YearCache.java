@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import kr.go.gg.training.api.report.YearlyPerformanceReport.Year;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
 import kr.go.gg.training.query.platform.readmodel.ReadModelClaim;
@@ -38,7 +39,9 @@ final class YearCache {
     /** How long a cached year may be used without re-reading it (bounds staleness for other nodes' writes). */
     static final long CACHE_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final MongoCollection<Document> years;
+    /** The live generation's collection (it changes when a rebuild switches: docs/design.md). */
+    private final Supplier<MongoCollection<Document>> years;
+    private volatile MongoCollection<Document> cachedFrom;
     private final LongSupplier nanoTime;
     private final ReadModelClaim claim;
     /** Assembled years by year, with the time they were read. */
@@ -59,7 +62,7 @@ final class YearCache {
     private record YearList(Set<Integer> years, long claimEpoch) {
     }
 
-    YearCache(MongoCollection<Document> years, LongSupplier nanoTime, ReadModelClaim claim) {
+    YearCache(Supplier<MongoCollection<Document>> years, LongSupplier nanoTime, ReadModelClaim claim) {
         this.years = years;
         this.nanoTime = nanoTime;
         this.claim = claim;
@@ -82,6 +85,11 @@ final class YearCache {
 
     /** {@code fresh}: every year read from MongoDB, nothing taken from the cache (which the reads refill). */
     YearlyPerformanceReport report(Integer from, Integer to, boolean fresh) {
+        MongoCollection<Document> live = years.get();
+        if (!live.getNamespace().equals(cachedFrom == null ? null : cachedFrom.getNamespace())) {
+            invalidate(null); // a rebuilt generation went live: nothing cached is of it
+            cachedFrom = live;
+        }
         long startEpoch = epoch.get();
         long claimEpoch = claim.epoch();
         long now = nanoTime.getAsLong();
@@ -108,7 +116,7 @@ final class YearCache {
     /** The years' documents, assembled and cached (unless an invalidation raced with the read). */
     private List<Year> read(List<Integer> missing, long startEpoch, long claimEpoch, long now) {
         List<Year> read = new ArrayList<>();
-        for (Document doc : years.find(in("_id", missing))) {
+        for (Document doc : years.get().find(in("_id", missing))) {
             Year year = YearAssembly.year(doc.getInteger("_id"), doc.get("rows", Document.class));
             read.add(year);
             Cached entry = new Cached(year, now, claimEpoch);
@@ -127,7 +135,7 @@ final class YearCache {
             return known.years().stream().toList();
         }
         List<Integer> ids = new ArrayList<>();
-        for (Document id : years.find().projection(Projections.include("_id"))) {
+        for (Document id : years.get().find().projection(Projections.include("_id"))) {
             ids.add(id.getInteger("_id"));
         }
         yearList = new YearList(Set.copyOf(ids), claimEpoch);

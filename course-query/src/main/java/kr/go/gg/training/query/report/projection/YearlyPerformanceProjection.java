@@ -46,7 +46,7 @@ public class YearlyPerformanceProjection {
     YearlyPerformanceProjection(MongoDatabase readModelDatabase, QueryUpdateEmitter emitter, LongSupplier nanoTime,
                                 ReadModelClaim claim) {
         this.years = new BatchedCollection(readModelDatabase.getCollection(REPORT));
-        this.cache = new YearCache(years.collection(), nanoTime, claim);
+        this.cache = new YearCache(years::collection, nanoTime, claim);
         this.updates = new ReportUpdates(cache, emitter, claim);
     }
 

@@ -72,7 +72,7 @@ class ReadModelWatchdogTest {
         AtomicBoolean down = new AtomicBoolean(true);
         AtomicInteger attempts = new AtomicInteger();
         Rosters rosters = new Rosters();
-        String processorName = ProcessingGroups.READ_MODELS;
+        String processorName = ProcessingGroups.ROSTERS;
         Configuration axon = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .eventProcessing(processing -> processing
@@ -87,7 +87,7 @@ class ReadModelWatchdogTest {
         axon.start();
         TrackingEventProcessor processor = axon.eventProcessingConfiguration()
                 .eventProcessor(processorName, TrackingEventProcessor.class).orElseThrow();
-        ReadModelWatchdog watchdog = new ReadModelWatchdog(() -> processor, () -> !down.get(), ReadModelNodes.thisNodeOnly());
+        ReadModelWatchdog watchdog = new ReadModelWatchdog(() -> java.util.List.of(processor), () -> !down.get(), ReadModelNodes.thisNodeOnly());
         watchdog.start();
         try {
             axon.getComponent(EventStore.class).publish(GenericEventMessage.asEventMessage("enrolled"));
@@ -111,7 +111,7 @@ class ReadModelWatchdogTest {
 
     @Test
     void aProcessorStoppedOnPurposeIsLeftAlone() {
-        String processorName = ProcessingGroups.READ_MODELS;
+        String processorName = ProcessingGroups.ROSTERS;
         Configuration axon = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .eventProcessing(processing -> processing
@@ -125,7 +125,7 @@ class ReadModelWatchdogTest {
             TrackingEventProcessor processor = axon.eventProcessingConfiguration()
                     .eventProcessor(processorName, TrackingEventProcessor.class).orElseThrow();
             processor.shutDown();
-            ReadModelWatchdog watchdog = new ReadModelWatchdog(() -> processor, () -> true, ReadModelNodes.thisNodeOnly());
+            ReadModelWatchdog watchdog = new ReadModelWatchdog(() -> java.util.List.of(processor), () -> true, ReadModelNodes.thisNodeOnly());
 
             watchdog.check();
 

@@ -21,14 +21,15 @@ import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.readmodel.ReadModelTokenConfiguration;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
-import kr.go.gg.training.query.platform.replay.ProjectionReplay;
+import kr.go.gg.training.query.platform.replay.ProjectionReplayConfiguration;
+import kr.go.gg.training.query.platform.readmodel.ReadModelDeadLetters;
+import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -45,13 +46,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two query nodes in one JVM, as under axonserver: one event stream, one token store in a shared MongoDB, each node
- * its own read-model processor, token store client (its own owner name), board ({@link ReadModelNodes}) and
- * {@link ProjectionAdmin}. Node A holds the claim, node B is the hot standby; a replay is asked on B. The take-over
+ * its own rosters processor, token store client (its own owner name), board ({@link ReadModelNodes}) and
+ * {@link ProjectionAdmin}. Node A holds the claim, node B is the hot standby; a replay is asked on B, which rebuilds
+ * and then switches with both nodes' processors stopped. The take-over
  * tests use the axonserver profile's timings (claim timeout 5 s, claim interval 1 s, event availability 1 s).
  */
 class SeveralQueryNodesTest {
 
-    private static final String PROCESSOR = ProcessingGroups.READ_MODELS;
+    private static final String PROCESSOR = ProcessingGroups.ROSTERS;
 
     /** The rosters' projection of one node: what it handled, and its resets. */
     @ProcessingGroup(ProcessingGroups.ROSTERS)
@@ -64,9 +66,10 @@ class SeveralQueryNodesTest {
             this.resets = resets;
         }
 
+        /** What a rebuild handled is marked "rebuild:" (its thread), what a live processor handled is not. */
         @EventHandler
         void on(String event) {
-            handled.add(event);
+            handled.add(Thread.currentThread().getName().startsWith("rebuild-") ? "rebuild:" + event : event);
         }
 
         @ResetHandler
@@ -82,6 +85,7 @@ class SeveralQueryNodesTest {
         final StoredTokens tokens;
         final ReadModelNodes board;
         final ProjectionAdmin admin;
+        final ReadModelGenerations generations;
 
         Node(String name, long claimIntervalMillis) {
             this(name, claimIntervalMillis, 1);
@@ -112,8 +116,12 @@ class SeveralQueryNodesTest {
                     .buildConfiguration();
             tokens = new StoredTokens(client.getDatabase("course").getCollection(ReadModelTokenConfiguration.TRACKING_TOKENS),
                     JacksonSerializer.defaultSerializer(), name, Duration.ofSeconds(5));
-            board = new ReadModelNodes(board(), name, this::processor, true, Clock.systemUTC());
-            admin = new ProjectionAdmin(axon.eventProcessingConfiguration(), tokens, board, Duration.ofSeconds(2));
+            board = new ReadModelNodes(board(), name, processor -> processor(), List.of(PROCESSOR), true, Clock.systemUTC());
+            generations = new ReadModelGenerations(client.getDatabase("course"));
+            ReadModelDeadLetters letters = new ReadModelDeadLetters(axon.eventProcessingConfiguration(), client, "course",
+                    JacksonSerializer::defaultSerializer);
+            admin = ProjectionReplayConfiguration.admin(axon.eventProcessingConfiguration(), tokens, board, generations,
+                    letters, Duration.ofSeconds(2), segments, 100, 1000, (projection, generation) -> { });
         }
 
         TrackingEventProcessor processor() {
@@ -195,6 +203,14 @@ class SeveralQueryNodesTest {
         return token == null ? null : token.getString("owner");
     }
 
+    private List<String> live() {
+        return handled.stream().filter(e -> !e.startsWith("rebuild:")).toList();
+    }
+
+    private List<String> rebuilt() {
+        return handled.stream().filter(e -> e.startsWith("rebuild:")).map(e -> e.substring("rebuild:".length())).toList();
+    }
+
     private List<String> appendFive() {
         List<String> appended = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -205,40 +221,42 @@ class SeveralQueryNodesTest {
     }
 
     @Test
-    void aReplayAskedOnTheStandbyStopsBothNodesResetsOnceAndStartsBothAgain() {
+    void aReplayAskedOnTheStandbyRebuildsThereAndSwitchesWithBothNodesStoppedForAMoment() {
         Node a = node("node-a");
         await().atMost(Duration.ofSeconds(10)).until(() -> "node-a".equals(owner()));
         Node b = node("node-b");
         List<String> appended = appendFive();
         await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 5);
         // the cluster's status, the same on both nodes: the standby answers what the claim holder did
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.admin.statuses().get(0).position() == 4);
-        assertThat(b.admin.statuses()).isEqualTo(a.admin.statuses());
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.admin.status(PROCESSOR).position() == 4);
+        assertThat(b.admin.status(PROCESSOR)).isEqualTo(a.admin.status(PROCESSOR));
 
         assertThat(b.admin.replay(ProcessingGroups.ROSTERS)).hasValueSatisfying(status -> {
             assertThat(status.replaying()).isTrue();
             assertThat(status.position()).isZero();
         });
-
-        assertThat(resets).hasValue(1); // once, on the node that was asked
-        TrackingToken stored = b.tokens.tokens(PROCESSOR).get(0);
-        assertThat(ReplayToken.replayContext(stored, ProjectionReplay.class)).contains(ProjectionReplay.of(ProcessingGroups.ROSTERS));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(handled).hasSize(10); // every event handled once more, by whichever node claims the segment
-            assertThat(b.admin.statuses().get(0).replaying()).isFalse();
+            assertThat(rebuilt()).containsExactlyElementsOf(appended); // rebuilt once, on the node that was asked
+            assertThat(a.admin.status(PROCESSOR).replaying()).isFalse();
         });
-        assertThat(handled).containsAll(appended);
+        // both nodes read the new pointer, and the processors run again on both
+        assertThat(a.generations.refresh(PROCESSOR)).isEqualTo(1);
+        assertThat(b.generations.refresh(PROCESSOR)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(a.processor().isRunning()).as("node A started again").isTrue();
             assertThat(b.processor().isRunning()).as("node B started again").isTrue();
+            assertThat(owner()).isIn("node-a", "node-b");
         });
-        assertThat(owner()).isIn("node-a", "node-b");
         assertThat(a.board.replaying()).isFalse();
         assertThat(b.board.replaying()).isFalse();
+        // the live processor goes on from where the rebuild stopped: nothing handled twice
+        List<String> later = appendFive();
+        await().atMost(Duration.ofSeconds(10)).until(() -> live().size() == 10);
+        assertThat(live()).containsExactlyElementsOf(java.util.stream.Stream.concat(appended.stream(), later.stream()).toList());
     }
 
     @Test
-    void aNodeThatDoesNotStopInTimeMakesTheReplayFailWithNothingResetAndEveryNodeRunningAgain() {
+    void aNodeThatDoesNotStopInTimePostponesTheSwitchWhileTheLiveGenerationKeepsFollowing() {
         Node a = node("node-a");
         await().atMost(Duration.ofSeconds(10)).until(() -> "node-a".equals(owner()));
         Node b = node("node-b");
@@ -248,18 +266,45 @@ class SeveralQueryNodesTest {
         board().replaceOne(new Document("_id", "node:node-c"), new Document("_id", "node:node-c").append("kind", "node")
                 .append("node", "node-c").append("seen", System.currentTimeMillis() + 60_000), new ReplaceOptions().upsert(true));
 
-        assertThatThrownBy(() -> b.admin.replay(ProcessingGroups.ROSTERS))
-                .isInstanceOf(ProjectionAdmin.ReplayNotPossible.class);
+        assertThat(b.admin.replay(ProcessingGroups.ROSTERS)).isPresent();
+        await().atMost(Duration.ofSeconds(10)).until(() -> rebuilt().size() == 5);
+        List<String> late = appendFive();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(live()).containsAll(late));
+        assertThat(b.admin.status(PROCESSOR).replaying()).isTrue();
+        assertThat(a.generations.refresh(PROCESSOR)).isZero();
 
-        assertThat(resets).hasValue(0);
-        assertThat(ReplayToken.replayContext(b.tokens.tokens(PROCESSOR).get(0), ProjectionReplay.class)).isEmpty();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        board().deleteOne(new Document("_id", "node:node-c")); // gone: the next attempt switches
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(b.admin.status(PROCESSOR).replaying()).isFalse();
             assertThat(a.processor().isRunning()).isTrue();
             assertThat(b.processor().isRunning()).isTrue();
-            assertThat(owner()).isNotNull();
         });
+        assertThat(a.generations.refresh(PROCESSOR)).isEqualTo(1);
+        assertThat(rebuilt()).containsAll(late);
+    }
+
+    @Test
+    void aSwitchWaitsWhileAnotherNodesSwitchHoldsTheBoardAndTheOrderIsNotOverwritten() {
+        node("node-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "node-a".equals(owner()));
+        Node b = node("node-b");
         appendFive();
-        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 10); // the read models keep following
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 5);
+        // another node's switch holds the board (its lease runs for 4 s more)
+        board().replaceOne(new Document("_id", "order"), new Document("_id", "order").append("action", "STOP")
+                .append("requestId", "other-switch").append("processor", PROCESSOR).append("by", "node-x")
+                .append("until", System.currentTimeMillis() + 4_000), new ReplaceOptions().upsert(true));
+
+        assertThat(b.admin.replay(ProcessingGroups.ROSTERS)).isPresent();
+        await().atMost(Duration.ofSeconds(10)).until(() -> rebuilt().size() == 5);
+        Document order = board().find(new Document("_id", "order")).first();
+        assertThat(order.getString("requestId")).isEqualTo("other-switch"); // neither replaced nor ended by node-b
+        if (order.getLong("until") > System.currentTimeMillis()) {
+            assertThat(b.admin.status(PROCESSOR).replaying()).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(b.admin.status(PROCESSOR).replaying()).isFalse()); // once the other order ran out
+        assertThat(b.generations.refresh(PROCESSOR)).isEqualTo(1);
     }
 
     @Test
@@ -298,7 +343,7 @@ class SeveralQueryNodesTest {
     }
 
     @Test
-    void withTwoSegmentsAReplayOnTheStandbyResetsBothAndEitherNodeProcessesWhatTheOtherReleases() {
+    void withTwoSegmentsAReplayOnTheStandbyMovesBothTokensAndEitherNodeProcessesWhatTheOtherReleases() {
         Node a = node("node-a", 200, 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> owners().equals(List.of("node-a", "node-a"))); // a thread each
         Node b = node("node-b", 200, 2);
@@ -309,22 +354,21 @@ class SeveralQueryNodesTest {
         events.appendEvents(appended.stream().map(GenericEventMessage::asEventMessage).toList());
         await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 20);
         // the status reads both segments' tokens: the lowest position, the same on both nodes
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.admin.statuses().get(0).position() == 19);
-        assertThat(b.admin.statuses()).isEqualTo(a.admin.statuses());
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.admin.status(PROCESSOR).position() == 19);
+        assertThat(b.admin.status(PROCESSOR)).isEqualTo(a.admin.status(PROCESSOR));
         assertThat(b.tokens.tokens(PROCESSOR)).containsOnlyKeys(0, 1);
 
         assertThat(b.admin.replay(ProcessingGroups.ROSTERS)).hasValueSatisfying(status -> {
             assertThat(status.replaying()).isTrue();
             assertThat(status.position()).isZero();
         });
-        assertThat(resets).hasValue(1);
-        assertThat(b.tokens.tokens(PROCESSOR).values()).hasSize(2).allSatisfy(token ->
-                assertThat(ReplayToken.replayContext(token, ProjectionReplay.class)).contains(ProjectionReplay.of(ProcessingGroups.ROSTERS)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(handled).hasSize(40); // every event once more, each by the one segment it falls into
-            assertThat(b.admin.statuses().get(0).replaying()).isFalse();
+            assertThat(rebuilt()).containsExactlyInAnyOrderElementsOf(appended); // every event once more, by the rebuild
+            assertThat(b.admin.status(PROCESSOR).replaying()).isFalse();
         });
-        assertThat(handled.stream().distinct()).containsExactlyInAnyOrderElementsOf(appended);
+        // both segments go on from where the rebuild stopped
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.tokens.tokens(PROCESSOR).values().stream()
+                .allMatch(token -> token != null && token.position().orElse(-1) == 19));
 
         // one node stops (gracefully: its claims are released): the other processes both segments
         Node stopping = owners().contains("node-a") ? a : b;
@@ -334,16 +378,16 @@ class SeveralQueryNodesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> owners().equals(List.of(staying.name, staying.name)));
         events.appendEvents(List.of(GenericEventMessage.asEventMessage("late-1"), GenericEventMessage.asEventMessage("late-2"),
                 GenericEventMessage.asEventMessage("late-3")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 43);
+        await().atMost(Duration.ofSeconds(10)).until(() -> live().size() == 23);
     }
 
     @Test
     void withTwoSegmentsTheNodesShareThemOneEachAndTheOtherTakesBothWhenOneStops() {
         Node a = node("node-a", 200, 2);
-        a.board.balance(() -> a.tokens.read(PROCESSOR).size());
+        a.board.balance(name -> a.tokens.read(name).size());
         await().atMost(Duration.ofSeconds(10)).until(() -> owners().equals(List.of("node-a", "node-a"))); // alone: both
         Node b = node("node-b", 200, 2);
-        b.board.balance(() -> b.tokens.read(PROCESSOR).size());
+        b.board.balance(name -> b.tokens.read(name).size());
 
         // node-a holds more than its part once node-b beats on the board: it releases one segment, node-b claims it
         await().atMost(Duration.ofSeconds(15)).until(() -> shared());

@@ -30,7 +30,7 @@ import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeLevel;
 import kr.go.gg.training.query.QueryApplicationTest;
-import kr.go.gg.training.query.platform.replay.ProjectionReplay;
+import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -40,8 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The real processor: every read model on one tracking processor, its token in MongoDB; a replay of all or of one
- * projection from the first event rebuilds equal read models, and a replay of one leaves the others alone.
+ * The real processors: each read model on a tracking processor of its own, its token in MongoDB; a reset of every
+ * processor, and a replay of one projection (a rebuild beside the live generation), rebuild equal read models, and a
+ * replay of one leaves the others alone.
  */
 class ProcessorsTest extends QueryApplicationTest {
 
@@ -49,6 +50,20 @@ class ProcessorsTest extends QueryApplicationTest {
     EventProcessingConfiguration processing;
     @Autowired
     MongoDatabase readModelDatabase;
+    @Autowired
+    ReadModelGenerations generations;
+    @Autowired
+    ProjectionAdmin admin;
+
+    /** The projection's collection {@code name} of its live generation. */
+    private String live(String projection, String name) {
+        return ReadModelGenerations.name(name, generations.refresh(projection));
+    }
+
+    private static String projectionOf(String collection) {
+        return COLLECTIONS.entrySet().stream().filter(e -> e.getValue().contains(collection)).findFirst()
+                .orElseThrow().getKey();
+    }
 
     private void appendSomeHistory() {
         String id = newId();
@@ -68,36 +83,41 @@ class ProcessorsTest extends QueryApplicationTest {
 
     private Map<String, List<Document>> readModels() {
         Map<String, List<Document>> all = new TreeMap<>();
-        for (String name : readModelDatabase.listCollectionNames()) {
-            if (!name.equals("trackingtokens")) {
-                all.put(name, readModelDatabase.getCollection(name).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
-            }
-        }
+        COLLECTIONS.keySet().forEach(projection -> all.putAll(readModels(projection)));
         return all;
     }
 
-    private TrackingEventProcessor processor() {
-        return processing.eventProcessor(ProcessingGroups.READ_MODELS, TrackingEventProcessor.class).orElseThrow();
+    private TrackingEventProcessor processor(String projection) {
+        return processing.eventProcessor(projection, TrackingEventProcessor.class).orElseThrow();
     }
 
+    /** Every processor at the head, and no rebuild running. */
     private void awaitCaughtUp() {
-        TrackingEventProcessor processor = processor();
-        long head = processor.getMessageSource().createHeadToken().position().orElse(0L);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp() // a replay token stays until a newer event arrives
-                && s.getCurrentPosition().orElse(-1L) >= head));
+        long head = processor(ProcessingGroups.ROSTERS).getMessageSource().createHeadToken().position().orElse(0L);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessingGroups.ALL.stream().allMatch(projection -> {
+            TrackingEventProcessor processor = processor(projection);
+            return !processor.processingStatus().isEmpty() && generations.building(projection).isEmpty()
+                    && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp()
+                    && s.getCurrentPosition().orElse(-1L) >= head);
+        }));
     }
 
-    /** Stops the processor, resets its tokens with that context (null: a plain {@code resetTokens()}) and starts it. */
-    private void reset(ProjectionReplay context) {
-        TrackingEventProcessor processor = processor();
-        processor.shutDown();
-        if (context == null) {
+    /** Every processor reset in place (Axon's {@code resetTokens()}: the reset handlers drop the live generation). */
+    private void resetAll() {
+        for (String projection : ProcessingGroups.ALL) {
+            TrackingEventProcessor processor = processor(projection);
+            processor.shutDown();
             processor.resetTokens();
-        } else {
-            processor.resetTokens(context);
+            processor.start();
         }
-        processor.start();
+    }
+
+    /** A replay of one projection through the admin: rebuilt beside the live generation, then switched. */
+    private void replay(String projection) {
+        int before = generations.refresh(projection);
+        assertThat(admin.replay(projection)).isPresent();
+        await().atMost(Duration.ofSeconds(30)).until(() -> generations.refresh(projection) == before + 1
+                && generations.building(projection).isEmpty());
     }
 
     /** The collections of each projection. */
@@ -117,7 +137,7 @@ class ProcessorsTest extends QueryApplicationTest {
      */
     private void tamper(String projection) {
         for (String name : COLLECTIONS.get(projection)) {
-            var collection = readModelDatabase.getCollection(name);
+            var collection = readModelDatabase.getCollection(live(projection, name));
             for (Document d : collection.find().into(new ArrayList<>())) {
                 if (d.containsKey("version")) {
                     d.put("version", -1L);
@@ -147,33 +167,34 @@ class ProcessorsTest extends QueryApplicationTest {
     private Map<String, List<Document>> readModels(String projection) {
         Map<String, List<Document>> all = new TreeMap<>();
         for (String name : COLLECTIONS.get(projection)) {
-            all.put(name, readModelDatabase.getCollection(name).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+            all.put(name, readModelDatabase.getCollection(live(projection, name)).find().sort(Sorts.ascending("_id"))
+                    .into(new ArrayList<>()));
         }
         return all;
     }
 
     private Document one(String collection, Object id) {
-        Document found = readModelDatabase.getCollection(collection).find(Filters.eq("_id", id)).first();
+        Document found = readModelDatabase.getCollection(live(projectionOf(collection), collection))
+                .find(Filters.eq("_id", id)).first();
         assertThat(found).as(collection + " " + id).isNotNull();
         return found;
     }
 
     @Test
-    void everyReadModelRunsOnOneTrackingProcessorWithOneTokenInMongo() {
+    void everyReadModelRunsOnATrackingProcessorOfItsOwnWithItsTokenInMongo() {
         appendSomeHistory();
-        TrackingEventProcessor processor = processor();
         for (String group : ProcessingGroups.ALL) {
-            assertThat(processing.eventProcessorByProcessingGroup(group)).as(group).containsSame(processor);
-            assertThat(readModelDatabase.getCollection("trackingtokens").countDocuments(Filters.eq("processorName", group)))
-                    .as(group).isZero();
+            assertThat(processing.eventProcessorByProcessingGroup(group)).as(group).containsSame(processor(group));
+            assertThat(processing.tokenStore(group)).isInstanceOfSatisfying(ClaimWatchingTokenStore.class,
+                    store -> assertThat(store.delegate()).isInstanceOf(MongoTokenStore.class));
+            // no JDBC transaction: the token is then stored after the batch's bulk writes, not before the batch
+            assertThat(processing.transactionManager(group)).isSameAs(NoTransactionManager.instance());
         }
-        assertThat(processing.tokenStore(ProcessingGroups.READ_MODELS)).isInstanceOfSatisfying(ClaimWatchingTokenStore.class,
-                store -> assertThat(store.delegate()).isInstanceOf(MongoTokenStore.class));
-        // no JDBC transaction: the token is then stored after the batch's bulk writes, not before the batch
-        assertThat(processing.transactionManager(ProcessingGroups.READ_MODELS)).isSameAs(NoTransactionManager.instance());
         awaitCaughtUp();
-        assertThat(readModelDatabase.getCollection("trackingtokens")
-                .countDocuments(Filters.eq("processorName", ProcessingGroups.READ_MODELS))).isEqualTo(1);
+        for (String group : ProcessingGroups.ALL) {
+            assertThat(readModelDatabase.getCollection("trackingtokens").countDocuments(Filters.eq("processorName", group)))
+                    .as(group).isEqualTo(1);
+        }
     }
 
     @Test
@@ -185,7 +206,7 @@ class ProcessorsTest extends QueryApplicationTest {
                 "pipeline_courses", "pipeline_years", "agreements", "audit_log", "audit_log_days");
         ProcessingGroups.ALL.forEach(this::tamper);
 
-        reset(null);
+        resetAll();
         awaitCaughtUp();
         assertThat(readModels()).isEqualTo(before);
     }
@@ -199,7 +220,7 @@ class ProcessorsTest extends QueryApplicationTest {
             tamper(projection);
             assertThat(readModels(projection)).as(projection).isNotEqualTo(before);
 
-            reset(ProjectionReplay.of(projection));
+            replay(projection);
             awaitCaughtUp();
             assertThat(readModels(projection)).as(projection).isEqualTo(before);
         }
@@ -216,14 +237,14 @@ class ProcessorsTest extends QueryApplicationTest {
         Map<String, Map<String, List<Document>>> tampered = new TreeMap<>();
         others.forEach(p -> tampered.put(p, readModels(p)));
 
-        reset(ProjectionReplay.of(ProcessingGroups.ROSTERS));
+        replay(ProcessingGroups.ROSTERS);
         awaitCaughtUp();
         assertThat(readModels(ProcessingGroups.ROSTERS)).isEqualTo(rostersBefore);
         for (String other : others) {
             assertThat(readModels(other)).as(other).isEqualTo(tampered.get(other));
         }
 
-        reset(null); // the other test classes share this database: rebuild what was tampered with
+        resetAll(); // the other test classes share this database: rebuild what was tampered with
         awaitCaughtUp();
     }
 
@@ -231,10 +252,10 @@ class ProcessorsTest extends QueryApplicationTest {
     void eventsArrivingDuringAReplayReachEveryProjection() {
         appendSomeHistory();
         awaitCaughtUp();
-        TrackingEventProcessor processor = processor();
-        processor.shutDown();
-        processor.resetTokens(ProjectionReplay.of(ProcessingGroups.AGREEMENTS));
-        String id = newId(); // appended after the reset position, before the replay has passed it
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        admin.holdSwitch(ProcessingGroups.AGREEMENTS, release);
+        assertThat(admin.replay(ProcessingGroups.AGREEMENTS)).isPresent();
+        String id = newId(); // appended while the agreements are rebuilt
         CourseId course = new CourseId(id);
         Period period = new Period(LocalDate.of(2062, 3, 2), LocalDate.of(2062, 3, 9));
         append("Course", id, 0, new CourseProposed(course, "During", Program.KOICA, Direction.INBOUND, "Ghana", 5, null));
@@ -242,7 +263,7 @@ class ProcessorsTest extends QueryApplicationTest {
         append("Course", id, 2, new TraineeEnrolled(course, new TraineeId("d1"),
                 new Trainee("Kofi", "Ghana", "Ministry", "Officer", TraineeLevel.MID_LEVEL), 1));
         append("Course", id, 3, new CourseStarted(course, 1));
-        processor.start();
+        admin.releaseSwitch(ProcessingGroups.AGREEMENTS);
         append("Course", id, 4, new CourseCompleted(course, Program.KOICA, Direction.INBOUND, "Ghana", period,
                 List.of(new TraineeId("d1"))));
         awaitCaughtUp();

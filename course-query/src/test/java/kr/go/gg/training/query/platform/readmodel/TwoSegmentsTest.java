@@ -78,12 +78,12 @@ class TwoSegmentsTest {
             publish(two, events);
             // one node alone runs both segments, one thread each, and both segments' tokens are stored
             assertThat(processor(two).processingStatus()).hasSize(2);
-            assertThat(two.getBean(StoredTokens.class).read(ProcessingGroups.READ_MODELS))
+            assertThat(two.getBean(StoredTokens.class).read(ProcessingGroups.AUDIT_LOG))
                     .extracting(StoredTokens.Stored::segment).containsExactly(0, 1);
             assertThat(readModels(two)).isEqualTo(oneSegment);
             assertThat(report(two)).isEqualTo(oneReport);
 
-            // a replay resets every segment and rebuilds the same documents, with both segments again
+            // a replay rebuilds the same documents beside the live ones, and the processor goes on with both segments
             ProjectionAdmin admin = two.getBean(ProjectionAdmin.class);
             assertThat(admin.replay(ProcessingGroups.AUDIT_LOG)).hasValueSatisfying(s -> assertThat(s.replaying()).isTrue());
             caughtUp(two, events.size());
@@ -107,7 +107,7 @@ class TwoSegmentsTest {
 
     private static TrackingEventProcessor processor(ConfigurableApplicationContext context) {
         return context.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(ProcessingGroups.READ_MODELS, TrackingEventProcessor.class).orElseThrow();
+                .eventProcessor(ProcessingGroups.AUDIT_LOG, TrackingEventProcessor.class).orElseThrow();
     }
 
     private static void publish(ConfigurableApplicationContext context, List<EventMessage<?>> events) {
@@ -130,17 +130,22 @@ class TwoSegmentsTest {
     }
 
     /**
-     * Every document of every read-model collection (not the tokens, nor the nodes' board), by collection and id;
-     * the users of an audit day in user order (which segment pushed its user first is either).
+     * Every document of every read-model collection of the live generations, by collection and id; the users of an
+     * audit day in user order (which segment pushed its user first is either).
      */
     private static Map<String, List<Document>> readModels(ConfigurableApplicationContext context) {
         MongoDatabase database = context.getBean("readModelDatabase", MongoDatabase.class);
+        ReadModelGenerations generations = context.getBean(ReadModelGenerations.class);
         Map<String, List<Document>> all = new TreeMap<>();
-        for (String name : database.listCollectionNames()) {
-            if (name.equals(ReadModelTokenConfiguration.TRACKING_TOKENS) || name.equals("processor_control")) {
-                continue;
-            }
-            List<Document> documents = database.getCollection(name).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        Map<String, String> live = new TreeMap<>();
+        for (String projection : ProcessingGroups.ALL) {
+            generations.collections(projection).forEach(base ->
+                    live.put(base, ReadModelGenerations.name(base, generations.refresh(projection))));
+        }
+        for (Map.Entry<String, String> collection : live.entrySet()) {
+            String name = collection.getKey();
+            List<Document> documents = database.getCollection(collection.getValue()).find().sort(Sorts.ascending("_id"))
+                    .into(new ArrayList<>());
             if (name.equals(AuditLogProjection.AUDIT_LOG_DAYS)) {
                 for (Document day : documents) {
                     List<Document> users = new ArrayList<>(day.getList("users", Document.class));

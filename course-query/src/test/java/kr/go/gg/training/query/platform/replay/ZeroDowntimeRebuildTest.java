@@ -1,0 +1,151 @@
+package kr.go.gg.training.query.platform.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import kr.go.gg.training.api.course.CourseId;
+import kr.go.gg.training.api.enrollment.Trainee;
+import kr.go.gg.training.api.enrollment.TraineeEnrolled;
+import kr.go.gg.training.api.enrollment.TraineeId;
+import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.query.QueryApplicationTest;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
+import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A replay builds the projection's next generation beside the live one: queries answer from the live generation,
+ * which keeps following events, until the rebuild has caught up and switches; the other projections follow live
+ * events throughout. The switch is held by the test hook ({@link ProjectionAdmin#holdSwitch}) so the test can look
+ * at a rebuild that has built everything but not switched yet.
+ */
+class ZeroDowntimeRebuildTest extends QueryApplicationTest {
+
+    private static final String SUMMARIES = "course_summaries";
+
+    @Autowired
+    ProjectionAdmin admin;
+    @Autowired
+    MongoDatabase readModelDatabase;
+    @Autowired
+    ReadModelGenerations generations;
+
+    private HttpResponse<String> replay(String name) throws Exception {
+        return http.send(request("admin", "/api/admin/projections/" + name + "/replay")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode status(String name) throws Exception {
+        for (JsonNode status : body(get("auditor", "/api/admin/projections"))) {
+            if (status.get("name").asText().equals(name)) {
+                return status;
+            }
+        }
+        throw new AssertionError("no projection " + name);
+    }
+
+    private List<String> courses(int year, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(proposeScheduledCourse(year, Program.KOICA));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(body(get("viewer", "/api/courses?year=" + year))).hasSize(count));
+        return ids;
+    }
+
+    private int building(String projection) {
+        return generations.building(projection).map(b -> b.getInteger("generation")).orElseThrow();
+    }
+
+    @Test
+    void aQueryDuringAReplayAnswersTheCompleteLiveGenerationAndAfterTheSwitchTheNewOne() throws Exception {
+        List<String> ids = courses(2081, 30);
+        String listing = get("viewer", "/api/courses?year=2081").body();
+        int live = generations.refresh(ProcessingGroups.COURSE_SUMMARIES);
+        CountDownLatch release = new CountDownLatch(1);
+        admin.holdSwitch(ProcessingGroups.COURSE_SUMMARIES, release);
+        try {
+            assertThat(replay(ProcessingGroups.COURSE_SUMMARIES).statusCode()).isEqualTo(202);
+            int next = building(ProcessingGroups.COURSE_SUMMARIES);
+            assertThat(next).isEqualTo(live + 1);
+            String rebuilt = ReadModelGenerations.name(SUMMARIES, next);
+            // the rebuild has caught up and written the new generation; the switch waits
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    readModelDatabase.getCollection(rebuilt).countDocuments(new Document("_id", ids.get(0))) == 1);
+            // a mark only the new generation carries: no query shows it before the switch
+            readModelDatabase.getCollection(rebuilt).updateOne(new Document("_id", ids.get(0)),
+                    new Document("$set", new Document("title", "Rebuilt generation")));
+            assertThat(status(ProcessingGroups.COURSE_SUMMARIES).get("replaying").asBoolean()).isTrue();
+            assertThat(get("viewer", "/api/courses?year=2081").body()).isEqualTo(listing);
+            assertThat(get("viewer", "/api/courses/" + ids.get(0)).body()).doesNotContain("Rebuilt generation");
+
+            // the live generation keeps following events during the replay, and so do the other projections
+            String late = proposeScheduledCourse(2081, Program.KOICA);
+            append("Course", ids.get(1), 2, new TraineeEnrolled(new CourseId(ids.get(1)), new TraineeId("z1"),
+                    new Trainee("Zaw", "Myanmar", "Ministry", "Officer", null), 1));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(get("viewer", "/api/courses/" + late).statusCode()).isEqualTo(200);
+                assertThat(get("staff", "/api/courses/" + ids.get(1) + "/trainees").body()).contains("Zaw");
+            });
+            assertThat(status(ProcessingGroups.COURSE_SUMMARIES).get("replaying").asBoolean()).isTrue();
+        } finally {
+            admin.releaseSwitch(ProcessingGroups.COURSE_SUMMARIES);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(status(ProcessingGroups.COURSE_SUMMARIES).get("replaying").asBoolean()).isFalse());
+        assertThat(generations.refresh(ProcessingGroups.COURSE_SUMMARIES)).isEqualTo(live + 1);
+        // after the switch the new generation answers: the mark, and what the rebuild caught up on before it
+        assertThat(get("viewer", "/api/courses/" + ids.get(0)).body()).contains("Rebuilt generation");
+        assertThat(body(get("viewer", "/api/courses?year=2081"))).hasSize(31);
+        assertThat(get("viewer", "/api/courses/" + ids.get(1)).body()).contains("\"enrolled\":1");
+        // and it follows new events; the old generation is dropped
+        String after = proposeScheduledCourse(2081, Program.KOICA);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get("viewer", "/api/courses/" + after).statusCode()).isEqualTo(200));
+        String old = ReadModelGenerations.name(SUMMARIES, live);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                readModelDatabase.getCollection(old).countDocuments() == 0);
+    }
+
+    @Test
+    void aRebuildInterruptedByARestartStartsOverAndTheLiveGenerationStaysTheOldOneUntilItSwitches() throws Exception {
+        List<String> ids = courses(2082, 5);
+        String roster = get("staff", "/api/courses/" + ids.get(0) + "/trainees").body();
+        int live = generations.refresh(ProcessingGroups.ROSTERS);
+        CountDownLatch release = new CountDownLatch(1);
+        admin.holdSwitch(ProcessingGroups.ROSTERS, release);
+        try {
+            assertThat(replay(ProcessingGroups.ROSTERS).statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> readModelDatabase.getCollection(
+                    ReadModelGenerations.name("rosters", live + 1)).countDocuments(new Document("_id", ids.get(0))) == 1);
+
+            admin.stop(); // the node goes down mid-rebuild: its record stays, nothing switches
+            await().atMost(Duration.ofSeconds(5)).until(() -> !admin.rebuilding(ProcessingGroups.ROSTERS));
+            assertThat(generations.refresh(ProcessingGroups.ROSTERS)).isEqualTo(live);
+            assertThat(status(ProcessingGroups.ROSTERS).get("replaying").asBoolean()).isTrue();
+            assertThat(get("staff", "/api/courses/" + ids.get(0) + "/trainees").body()).isEqualTo(roster);
+
+            admin.start(); // back up: it finds its own rebuild on record and starts it over
+            await().atMost(Duration.ofSeconds(10)).until(() -> admin.rebuilding(ProcessingGroups.ROSTERS));
+            assertThat(building(ProcessingGroups.ROSTERS)).isEqualTo(live + 1);
+            assertThat(generations.refresh(ProcessingGroups.ROSTERS)).isEqualTo(live);
+        } finally {
+            admin.releaseSwitch(ProcessingGroups.ROSTERS);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(status(ProcessingGroups.ROSTERS).get("replaying").asBoolean()).isFalse());
+        assertThat(generations.refresh(ProcessingGroups.ROSTERS)).isEqualTo(live + 1);
+        assertThat(get("staff", "/api/courses/" + ids.get(0) + "/trainees").body()).isEqualTo(roster);
+    }
+}
