@@ -2,10 +2,14 @@ package kr.go.gg.training.query.agreement.web;
 
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import kr.go.gg.training.api.agreement.AgreementView;
 import kr.go.gg.training.api.agreement.Agreements;
 import kr.go.gg.training.api.agreement.FindAgreements;
+import kr.go.gg.training.query.platform.web.QueryApiDocs;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * command side has one, and standalone scans both sides into one context.
  */
 @RestController
+@Tag(name = QueryApiDocs.AGREEMENTS)
 public class AgreementQueryController {
 
     private final QueryGateway queries;
@@ -23,6 +28,8 @@ public class AgreementQueryController {
         this.queries = queries;
     }
 
+    @Operation(summary = "List the exchange agreements")
+    @ApiResponse(responseCode = "200", description = "Every agreement")
     @GetMapping("/api/agreements")
     public List<AgreementView> agreements() {
         return queries.query(new FindAgreements(), instanceOf(Agreements.class)).join().agreements();

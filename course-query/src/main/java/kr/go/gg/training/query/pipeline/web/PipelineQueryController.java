@@ -2,9 +2,14 @@ package kr.go.gg.training.query.pipeline.web;
 
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import kr.go.gg.training.api.course.FindKoicaPipeline;
 import kr.go.gg.training.api.course.KoicaPipeline;
 import kr.go.gg.training.query.platform.web.QueryProblems;
+import kr.go.gg.training.query.platform.web.QueryApiDocs;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The KOICA pipeline of a year (docs/api.md), answered through the query bus only. */
 @RestController
+@Tag(name = QueryApiDocs.PIPELINE)
 public class PipelineQueryController {
 
     private final QueryGateway queries;
@@ -20,8 +26,10 @@ public class PipelineQueryController {
         this.queries = queries;
     }
 
+    @Operation(summary = "A year's KOICA courses by stage", description = "Every stage is present, possibly empty")
+    @ApiResponse(responseCode = "200", description = "The pipeline")
     @GetMapping("/api/pipeline")
-    public KoicaPipeline pipeline(@RequestParam int year) {
+    public KoicaPipeline pipeline(@Parameter(example = "2016") @RequestParam int year) {
         QueryProblems.checkYear(year, "year");
         return queries.query(new FindKoicaPipeline(year), instanceOf(KoicaPipeline.class)).join();
     }
