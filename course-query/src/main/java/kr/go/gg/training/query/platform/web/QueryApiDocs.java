@@ -1,10 +1,13 @@
 package kr.go.gg.training.query.platform.web;
 
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import kr.go.gg.training.support.openapi.ApiTag;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The query side's part of the OpenAPI document: its tags in the workflow's order (course-support puts the document
@@ -21,6 +24,11 @@ public class QueryApiDocs {
     public static final String PIPELINE = "KOICA pipeline";
     public static final String AUDIT = "Audit and history";
     public static final String OPERATIONS = "Operations";
+
+    static {
+        // a stream's answer is documented on each stream as text/event-stream, not as the Java type that writes it
+        SpringDocUtils.getConfig().replaceWithSchema(SseEmitter.class, new StringSchema());
+    }
 
     public static final String NO_COURSE = "No course with this id";
     public static final String NOT_VIEWER = "Signed in as VIEWER: no personal data";
