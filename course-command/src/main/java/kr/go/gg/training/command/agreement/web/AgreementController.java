@@ -30,8 +30,8 @@ import org.hibernate.validator.constraints.CodePointLength;
 public class AgreementController {
 
     @Schema(name = "RecordAgreement")
-    public record Record(@Schema(description = "One of China's provincial-level divisions", example = "Shandong")
-                         @NotBlank @CodePointLength(max = 100) String province,
+    public record Record(@Schema(description = "One of China's provincial-level divisions", example = "Shandong",
+                                 maxLength = 100) @NotBlank @CodePointLength(max = 100) String province,
                          @Schema(example = "GENERAL") @NotNull AgreementClassification classification,
                          @Schema(type = "string", pattern = "^\\d{4}-\\d{2}$", example = "2013-05") @NotNull YearMonth signedOn) {
     }

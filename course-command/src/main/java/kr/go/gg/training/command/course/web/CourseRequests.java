@@ -18,10 +18,10 @@ public final class CourseRequests {
     }
 
     @Schema(name = "ProposeCourse")
-    public record Propose(@Schema(example = "Smart city planning") @NotBlank @CodePointLength(max = 200) String title,
+    public record Propose(@Schema(example = "Smart city planning", maxLength = 200) @NotBlank @CodePointLength(max = 200) String title,
                           @Schema(example = "KOICA") @NotNull Program program,
                           @Schema(example = "INBOUND") @NotNull Direction direction,
-                          @Schema(example = "Viet Nam") @NotBlank @CodePointLength(max = 200) String partner,
+                          @Schema(example = "Viet Nam", maxLength = 200) @NotBlank @CodePointLength(max = 200) String partner,
                           @Schema(example = "20") @NotNull @Min(1) @Max(500) Integer capacity,
                           @Schema(description = "The year the course is meant to run", example = "2027") Integer trainingYear) {
     }
@@ -51,7 +51,8 @@ public final class CourseRequests {
     }
 
     @Schema(name = "Reason")
-    public record Reason(@Schema(example = "The partner withdrew") @NotBlank @CodePointLength(max = 2000) String reason) {
+    public record Reason(@Schema(example = "The partner withdrew", maxLength = 2000)
+                         @NotBlank @CodePointLength(max = 2000) String reason) {
     }
 
     /** The body of start and completion: {@code {}} (docs/api.md), required, so that a request cut short is refused. */

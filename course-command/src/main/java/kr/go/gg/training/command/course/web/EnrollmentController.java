@@ -33,15 +33,17 @@ import org.hibernate.validator.constraints.CodePointLength;
 public class EnrollmentController {
 
     @Schema(name = "EnrolTrainee")
-    public record Enrol(@Schema(example = "Nguyen Van An") @NotBlank @CodePointLength(max = 200) String name,
-                        @Schema(example = "Viet Nam") @NotBlank @CodePointLength(max = 200) String country,
-                        @Schema(example = "Ministry of Construction") @NotBlank @CodePointLength(max = 200) String organization,
-                        @Schema(example = "Deputy director") @NotBlank @CodePointLength(max = 200) String position,
+    public record Enrol(@Schema(example = "Nguyen Van An", maxLength = 200) @NotBlank @CodePointLength(max = 200) String name,
+                        @Schema(example = "Viet Nam", maxLength = 200) @NotBlank @CodePointLength(max = 200) String country,
+                        @Schema(example = "Ministry of Construction", maxLength = 200)
+                        @NotBlank @CodePointLength(max = 200) String organization,
+                        @Schema(example = "Deputy director", maxLength = 200) @NotBlank @CodePointLength(max = 200) String position,
                         @Schema(description = "Required for a KOICA course", example = "MID_LEVEL") TraineeLevel level) {
     }
 
     @Schema(name = "Withdrawal")
-    public record Withdrawal(@Schema(example = "Recalled by the ministry") @NotBlank @CodePointLength(max = 2000) String reason) {
+    public record Withdrawal(@Schema(example = "Recalled by the ministry", maxLength = 2000)
+                             @NotBlank @CodePointLength(max = 2000) String reason) {
     }
 
     @Schema(name = "TraineeEnrolled")
