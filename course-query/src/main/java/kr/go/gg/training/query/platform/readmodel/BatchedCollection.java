@@ -71,10 +71,16 @@ public final class BatchedCollection {
         EPOCH.incrementAndGet();
     }
 
-    /** Drops the collection (a reset handler) and forgets what was remembered of it. */
+    /**
+     * Drops the collection (a reset handler) and forgets what was remembered of it. A collection without documents is
+     * left as it is: the same empty read model, and the embedded wire server logs the drop of a collection never
+     * written (MongoDB's "ns not found", which the driver ignores) as an ERROR.
+     */
     public void drop() {
         invalidateAll();
-        collection.drop();
+        if (collection.find().projection(new Document("_id", 1)).limit(1).first() != null) {
+            collection.drop();
+        }
     }
 
     /** The remembered document, {@link #ABSENT}, or null when not remembered or no longer trusted. */
