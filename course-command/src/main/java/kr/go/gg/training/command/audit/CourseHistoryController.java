@@ -48,6 +48,7 @@ public class CourseHistoryController {
     }
 
     private static final String AUDITORS = "Signed in, but not as AUDITOR, ADMIN or STAFF";
+    private static final String STORE_DOWN = "The event store cannot be read now; retry after Retry-After seconds";
     private static final String COURSE_TYPE = Course.class.getSimpleName();
     private final EventStore eventStore;
     private final ObjectProvider<Configuration> axonConfiguration;
@@ -77,6 +78,7 @@ public class CourseHistoryController {
     @ApiResponse(responseCode = "200", description = "The events")
     @ApiResponse(responseCode = "403", description = AUDITORS)
     @ApiResponse(responseCode = "404", description = CommandApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "503", description = STORE_DOWN)
     @GetMapping("/api/courses/{id}/history")
     public List<HistoryEntry> history(@PathVariable String id,
                                       @RequestParam(defaultValue = "0") @Min(0) long fromSequence,
@@ -108,6 +110,7 @@ public class CourseHistoryController {
     @ApiResponse(responseCode = "200", description = "The course at that instant")
     @ApiResponse(responseCode = "403", description = AUDITORS)
     @ApiResponse(responseCode = "404", description = "The course did not exist at that instant")
+    @ApiResponse(responseCode = "503", description = STORE_DOWN)
     @GetMapping("/api/courses/{id}/state")
     public StateAsOf state(@PathVariable String id,
                            @Parameter(description = "A UTC instant; now when omitted", example = "2016-06-29T09:00:00Z")
