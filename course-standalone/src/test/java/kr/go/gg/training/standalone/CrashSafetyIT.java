@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CrashSafetyIT {
 
-    private static final Path JAR = Path.of("target", "course-standalone.jar");
+    static final Path JAR = Path.of("target", "course-standalone.jar");
     private Process process;
 
     @AfterEach
@@ -85,21 +85,24 @@ class CrashSafetyIT {
         }
     }
 
-    private static Process start(Path dataDir, int port) throws IOException {
+    /** The jar as the README runs it, its console in {@code console.log} of the data folder. */
+    static Process start(Path dataDir, int port, String... arguments) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-jar", JAR.toString(), "--server.port=" + port, "--course.data-dir=" + dataDir,
-                "--course.mongo.port=0")
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", JAR.toString(), "--server.port=" + port,
+                "--course.data-dir=" + dataDir, "--course.mongo.port=0"));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("console.log").toFile())
                 .start();
     }
 
-    private static void awaitUp(HttpApi api) {
+    static void awaitUp(HttpApi api) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> api.get(null, "/actuator/health").status() == 200);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -73,6 +73,24 @@ class SplitModeTest {
                 .as("the query side serves no command path").isIn(401, 403, 404, 405);
     }
 
+    /** Each side serves its own paths' document; written for the lint of {@code .ci/run} (OpenApiDocumentTest). */
+    @Test
+    void each_side_serves_an_openapi_document_of_its_own_paths() throws Exception {
+        HttpApi.Answer commandDocument = new HttpApi(port(command)).get(null, "/v3/api-docs");
+        HttpApi.Answer queryDocument = new HttpApi(port(query)).get(null, "/v3/api-docs");
+        assertThat(commandDocument.status()).isEqualTo(200);
+        assertThat(queryDocument.status()).isEqualTo(200);
+        assertThat(commandDocument.json().at("/paths/~1api~1courses").has("post")).isTrue();
+        assertThat(commandDocument.json().at("/paths/~1api~1pipeline").isMissingNode()).isTrue();
+        assertThat(queryDocument.json().at("/paths/~1api~1pipeline").has("get")).isTrue();
+        assertThat(queryDocument.json().at("/paths/~1api~1courses").has("post")).isFalse();
+        assertThat(commandDocument.json().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+        assertThat(queryDocument.json().at("/components/schemas/Problem").isMissingNode()).isFalse();
+        Files.createDirectories(OpenApiDocumentTest.WRITTEN);
+        Files.writeString(OpenApiDocumentTest.WRITTEN.resolve("course-command.json"), commandDocument.body());
+        Files.writeString(OpenApiDocumentTest.WRITTEN.resolve("course-query.json"), queryDocument.body());
+    }
+
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }

@@ -1,6 +1,7 @@
 package kr.go.gg.training.standalone;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
  */
 @SpringBootTest(classes = CourseStandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("standalone")
+// metrics exported as in production (a Spring Boot test turns the registries off): /actuator/prometheus exists
+@AutoConfigureObservability(tracing = false)
 abstract class StandaloneTestBase {
 
     static final Path DATA_DIR = newDataDir();

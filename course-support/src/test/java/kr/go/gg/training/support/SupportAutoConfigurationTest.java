@@ -14,6 +14,8 @@ import kr.go.gg.training.support.health.HealthGroupNamesHidden;
 import kr.go.gg.training.support.logging.LoggingContextAutoConfiguration;
 import kr.go.gg.training.support.security.CourseSecurityAutoConfiguration;
 import kr.go.gg.training.support.security.LoginThrottle;
+import io.swagger.v3.oas.models.OpenAPI;
+import kr.go.gg.training.support.openapi.OpenApiAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -35,7 +37,7 @@ class SupportAutoConfigurationTest {
 
     private static final AutoConfigurations SUPPORT = AutoConfigurations.of(CourseSecurityAutoConfiguration.class,
             LoggingContextAutoConfiguration.class, HealthAutoConfiguration.class, EventTableAutoConfiguration.class,
-            ErrorsAutoConfiguration.class, ConnectionAutoConfiguration.class);
+            ErrorsAutoConfiguration.class, ConnectionAutoConfiguration.class, OpenApiAutoConfiguration.class);
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner()
             .withConfiguration(SUPPORT)
@@ -57,7 +59,8 @@ class SupportAutoConfigurationTest {
             assertThat(context).hasSingleBean(ErrorController.class).hasSingleBean(ProblemErrorController.class);
             assertThat(context).hasSingleBean(RequestRejectedHandler.class).hasSingleBean(LoginThrottle.class);
             assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsOnlyKeys("correlationIdFilter",
-                    "userMdcFilter", "bodilessMethodsFilter");
+                    "userMdcFilter", "bodilessMethodsFilter", "emptyErrorBodyFilter");
+            assertThat(context).hasSingleBean(OpenAPI.class).hasBean("courseStandardResponses").hasBean("courseWorkflowOrder");
             assertThat(context.getBean(UserDetailsService.class).loadUserByUsername("ops").getAuthorities())
                     .extracting(Object::toString).containsExactly("ROLE_ADMIN");
             assertThat(context).hasSingleBean(EventTableSchema.class);

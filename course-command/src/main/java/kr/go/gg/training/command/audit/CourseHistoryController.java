@@ -5,11 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.command.course.domain.Course;
 import kr.go.gg.training.command.domain.NotFound;
+import kr.go.gg.training.command.platform.web.CommandApiDocs;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -28,14 +34,20 @@ import org.springframework.web.bind.annotation.RestController;
  * instant, folded by the aggregate's own event sourcing handlers.
  */
 @RestController
+@Tag(name = CommandApiDocs.AUDIT)
 public class CourseHistoryController {
 
-    public record HistoryEntry(long sequence, String type, Instant timestamp, Object payload, Map<String, ?> metadata) {
+    public record HistoryEntry(long sequence, @Schema(example = "CourseProposed") String type, Instant timestamp,
+                               @Schema(type = "object", description = "The event's fields") Object payload,
+                               @Schema(type = "object", description = "user, correlationId and what else the command"
+                                       + " carried") Map<String, ?> metadata) {
     }
 
     public record StateAsOf(Instant asOf, long version, CourseAsOf course) {
     }
 
+    private static final String AUDITORS = "Signed in, but not as AUDITOR, ADMIN or STAFF";
+    private static final String STORE_DOWN = "The event store cannot be read now; retry after Retry-After seconds";
     private static final String COURSE_TYPE = Course.class.getSimpleName();
     private final EventStore eventStore;
     private final ObjectProvider<Configuration> axonConfiguration;
@@ -60,6 +72,12 @@ public class CourseHistoryController {
     }
 
     /** Oldest first; long streams are paged with {@code fromSequence} and {@code limit}. */
+    @Operation(summary = "A course's events", description = "Read from the event store, oldest first, with who sent"
+            + " each command and its correlation id (AUDITOR, ADMIN, STAFF)")
+    @ApiResponse(responseCode = "200", description = "The events")
+    @ApiResponse(responseCode = "403", description = AUDITORS)
+    @ApiResponse(responseCode = "404", description = CommandApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "503", description = STORE_DOWN)
     @GetMapping("/api/courses/{id}/history")
     public List<HistoryEntry> history(@PathVariable String id,
                                       @RequestParam(defaultValue = "0") @Min(0) long fromSequence,
@@ -86,8 +104,15 @@ public class CourseHistoryController {
         return COURSE_TYPE.equals(event.getType());
     }
 
+    @Operation(summary = "A course as it stood at an instant", description = "Folded from its events by the course's"
+            + " own rules (AUDITOR, ADMIN, STAFF)")
+    @ApiResponse(responseCode = "200", description = "The course at that instant")
+    @ApiResponse(responseCode = "403", description = AUDITORS)
+    @ApiResponse(responseCode = "404", description = "The course did not exist at that instant")
+    @ApiResponse(responseCode = "503", description = STORE_DOWN)
     @GetMapping("/api/courses/{id}/state")
     public StateAsOf state(@PathVariable String id,
+                           @Parameter(description = "A UTC instant; now when omitted", example = "2016-06-29T09:00:00Z")
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         CourseId courseId = new CourseId(id);
         Instant instant = asOf == null ? Instant.now() : asOf;

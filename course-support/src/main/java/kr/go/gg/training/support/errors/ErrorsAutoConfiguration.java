@@ -12,13 +12,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Errors of every layer as problems (docs/api.md): the {@code /error} page, the security firewall's refusals and
- * Tomcat's own error report. Once per process, so both apps and standalone answer alike.
+ * Errors of every layer as problems (docs/api.md): the {@code /error} page, the security firewall's refusals,
+ * the actuator's bare 404s and Tomcat's own error report. Once per process, so both apps and standalone answer alike.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -31,6 +33,15 @@ public class ErrorsAutoConfiguration {
     @ConditionalOnMissingBean(ErrorController.class)
     public ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
+    }
+
+    /** The actuator's bare 404s (an unknown health group or meter) as problems, like every other unknown path. */
+    @Bean
+    public FilterRegistrationBean<EmptyErrorBodyFilter> emptyErrorBodyFilter() {
+        FilterRegistrationBean<EmptyErrorBodyFilter> registration = new FilterRegistrationBean<>(new EmptyErrorBodyFilter());
+        registration.addUrlPatterns("/actuator/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
     }
 
     /** StrictHttpFirewall's refusals, written at once: the chain (and its header writer) never ran for them. */

@@ -100,7 +100,8 @@ public class CourseSecurityAutoConfiguration {
 
     /**
      * Actuator health and the API docs open (health shows details to ADMIN only: management.endpoint.health.roles),
-     * every other actuator endpoint (metrics, info) ADMIN only, all else authenticated: after every app's own chain.
+     * Prometheus's scrape for ADMIN and METRICS, every other actuator endpoint (metrics, info) ADMIN only, all else
+     * authenticated: after every app's own chain.
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 10)
@@ -109,6 +110,7 @@ public class CourseSecurityAutoConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.METRICS.name())
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .build();

@@ -10,7 +10,8 @@ public final class LocalUsers {
 
     public static final String PROFILE = "standalone";
     public static final String CONFIG_FILE = "course-local-users.yml";
-    public static final Set<String> PUBLIC_PASSWORDS = Set.of("staff-pass", "auditor-pass", "viewer-pass", "admin-pass");
+    public static final Set<String> PUBLIC_PASSWORDS = Set.of("staff-pass", "auditor-pass", "viewer-pass", "admin-pass",
+            "metrics-pass");
 
     private LocalUsers() {
     }

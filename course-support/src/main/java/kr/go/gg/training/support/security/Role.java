@@ -5,5 +5,7 @@ public enum Role {
     STAFF,
     AUDITOR,
     VIEWER,
-    ADMIN
+    ADMIN,
+    /** A metrics scraper (Prometheus): {@code /actuator/prometheus} and nothing of the API. */
+    METRICS
 }

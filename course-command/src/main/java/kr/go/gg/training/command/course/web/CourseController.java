@@ -1,5 +1,10 @@
 package kr.go.gg.training.command.course.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import kr.go.gg.training.api.course.CancelCourse;
@@ -14,6 +19,7 @@ import kr.go.gg.training.api.course.RecordDemandSurvey;
 import kr.go.gg.training.api.course.ScheduleCourse;
 import kr.go.gg.training.api.course.StartCourse;
 import kr.go.gg.training.command.platform.web.CommandAnswer;
+import kr.go.gg.training.command.platform.web.CommandApiDocs;
 import kr.go.gg.training.command.platform.web.CommandSender;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +39,12 @@ public class CourseController {
         this.sender = sender;
     }
 
+    @Operation(summary = "Propose a course", tags = CommandApiDocs.PROPOSAL, description = "A KOICA course must be"
+            + " INBOUND; a CHINA_EXCHANGE course's partner must be a Chinese provincial-level division")
+    @ApiResponse(responseCode = "201", description = "Proposed", content = @Content(schema = @Schema(implementation =
+            CourseRequests.Created.class)), headers = @Header(name = "Location", description = "The course's path",
+            schema = @Schema(type = "string", example = "/api/courses/0190d1a0-7c3e-7000-8000-000000000001")))
+    @ApiResponse(responseCode = "403", description = CommandApiDocs.NOT_STAFF)
     @PostMapping
     public ResponseEntity<Object> propose(@Valid @RequestBody CourseRequests.Propose body, HttpServletRequest request) {
         CourseId id = new CourseId(sender.newId(request));
@@ -42,12 +54,22 @@ public class CourseController {
                 CommandAnswer.created(new CourseRequests.Created(id.value()), "/api/courses/" + id, true));
     }
 
+    @Operation(summary = "Record a KOICA course's demand survey", tags = CommandApiDocs.PROPOSAL)
+    @ApiResponse(responseCode = "204", description = "Recorded")
+    @ApiResponse(responseCode = "403", description = CommandApiDocs.NOT_STAFF)
+    @ApiResponse(responseCode = "404", description = CommandApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "409", description = CommandApiDocs.REFUSED)
     @PostMapping("/{id}/demand-survey")
     public ResponseEntity<Object> demandSurvey(@PathVariable String id, @Valid @RequestBody CourseRequests.DemandSurvey body,
                                                HttpServletRequest request) {
         return sender.send(request, body, new RecordDemandSurvey(new CourseId(id), body.surveyedOn()), CommandAnswer.noContent());
     }
 
+    @Operation(summary = "Record KOICA's selection decision", tags = CommandApiDocs.PROPOSAL, description = "selected false rejects the course")
+    @ApiResponse(responseCode = "204", description = "Recorded")
+    @ApiResponse(responseCode = "403", description = CommandApiDocs.NOT_STAFF)
+    @ApiResponse(responseCode = "404", description = CommandApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "409", description = CommandApiDocs.REFUSED)
     @PostMapping("/{id}/selection")
     public ResponseEntity<Object> selection(@PathVariable String id, @Valid @RequestBody CourseRequests.Selection body,
                                             HttpServletRequest request) {
@@ -55,6 +77,11 @@ public class CourseController {
                 CommandAnswer.noContent());
     }
 
+    @Operation(summary = "Publish the consignee invitation", tags = CommandApiDocs.PROPOSAL)
+    @ApiResponse(responseCode = "204", description = "Recorded")
+    @ApiResponse(responseCode = "403", description = CommandApiDocs.NOT_STAFF)
+    @ApiResponse(responseCode = "404", description = CommandApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "409", description = CommandApiDocs.REFUSED)
     @PostMapping("/{id}/consignee-invitation")
     public ResponseEntity<Object> invitation(@PathVariable String id, @Valid @RequestBody CourseRequests.Invitation body,
                                              HttpServletRequest request) {
@@ -62,6 +89,11 @@ public class CourseController {
                 CommandAnswer.noContent());
     }
 
+    @Operation(summary = "Record the consignee award", tags = CommandApiDocs.PROPOSAL, description = "awarded false: not awarded, the course ends")
+    @ApiResponse(responseCode = "204", description = "Recorded")
+    @ApiResponse(responseCode = "403", description = CommandApiDocs.NOT_STAFF)
+    @ApiResponse(responseCode = "404", description = CommandApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "409", description = CommandApiDocs.REFUSED)
     @PostMapping("/{id}/consignee-selection")
     public ResponseEntity<Object> consigneeSelection(@PathVariable String id,
                                                      @Valid @RequestBody CourseRequests.ConsigneeSelection body,
@@ -70,6 +102,11 @@ public class CourseController {
                 CommandAnswer.noContent());
     }
 
+    @Operation(summary = "Schedule the training period", tags = CommandApiDocs.SCHEDULE, description = "endDate not before startDate, shorter than 366 days; a KOICA course not before its award")
+    @ApiResponse(responseCode = "204", description = "Recorded")
+    @ApiResponse(responseCode = "403", description = CommandApiDocs.NOT_STAFF)
+    @ApiResponse(responseCode = "404", description = CommandApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "409", description = CommandApiDocs.REFUSED)
     @PostMapping("/{id}/schedule")
     public ResponseEntity<Object> schedule(@PathVariable String id, @Valid @RequestBody CourseRequests.Schedule body,
                                            HttpServletRequest request) {
@@ -77,6 +114,11 @@ public class CourseController {
                 CommandAnswer.noContent());
     }
 
+    @Operation(summary = "Start the course", tags = CommandApiDocs.RUNNING, description = "The body is {}")
+    @ApiResponse(responseCode = "204", description = "Recorded")
+    @ApiResponse(responseCode = "403", description = CommandApiDocs.NOT_STAFF)
+    @ApiResponse(responseCode = "404", description = CommandApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "409", description = CommandApiDocs.REFUSED)
     @PostMapping("/{id}/start")
     public ResponseEntity<Object> start(@PathVariable String id, @RequestBody CourseRequests.Empty body,
                                         HttpServletRequest request) {
@@ -84,6 +126,11 @@ public class CourseController {
         return sender.send(request, null, new StartCourse(new CourseId(id)), CommandAnswer.noContent());
     }
 
+    @Operation(summary = "Complete the course", tags = CommandApiDocs.RUNNING, description = "The body is {}")
+    @ApiResponse(responseCode = "204", description = "Recorded")
+    @ApiResponse(responseCode = "403", description = CommandApiDocs.NOT_STAFF)
+    @ApiResponse(responseCode = "404", description = CommandApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "409", description = CommandApiDocs.REFUSED)
     @PostMapping("/{id}/completion")
     public ResponseEntity<Object> complete(@PathVariable String id, @RequestBody CourseRequests.Empty body,
                                         HttpServletRequest request) {
@@ -91,6 +138,11 @@ public class CourseController {
         return sender.send(request, null, new CompleteCourse(new CourseId(id)), CommandAnswer.noContent());
     }
 
+    @Operation(summary = "Cancel the course", tags = CommandApiDocs.RUNNING)
+    @ApiResponse(responseCode = "204", description = "Recorded")
+    @ApiResponse(responseCode = "403", description = CommandApiDocs.NOT_STAFF)
+    @ApiResponse(responseCode = "404", description = CommandApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "409", description = CommandApiDocs.REFUSED)
     @PostMapping("/{id}/cancellation")
     public ResponseEntity<Object> cancel(@PathVariable String id, @Valid @RequestBody CourseRequests.Reason body,
                                          HttpServletRequest request) {

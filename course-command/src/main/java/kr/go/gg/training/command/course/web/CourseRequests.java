@@ -2,6 +2,7 @@ package kr.go.gg.training.command.course.web;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,33 +17,51 @@ public final class CourseRequests {
     private CourseRequests() {
     }
 
-    public record Propose(@NotBlank @CodePointLength(max = 200) String title, @NotNull Program program, @NotNull Direction direction,
-                          @NotBlank @CodePointLength(max = 200) String partner, @NotNull @Min(1) @Max(500) Integer capacity,
-                          Integer trainingYear) {
+    @Schema(name = "ProposeCourse")
+    public record Propose(@Schema(example = "Smart city planning", maxLength = 200) @NotBlank @CodePointLength(max = 200) String title,
+                          @Schema(example = "KOICA") @NotNull Program program,
+                          @Schema(example = "INBOUND") @NotNull Direction direction,
+                          @Schema(example = "Viet Nam", maxLength = 200) @NotBlank @CodePointLength(max = 200) String partner,
+                          @Schema(example = "20") @NotNull @Min(1) @Max(500) Integer capacity,
+                          @Schema(description = "The year the course is meant to run", example = "2027") Integer trainingYear) {
     }
 
-    public record DemandSurvey(@NotNull LocalDate surveyedOn) {
+    @Schema(name = "DemandSurvey")
+    public record DemandSurvey(@Schema(example = "2027-01-15") @NotNull LocalDate surveyedOn) {
     }
 
-    public record Selection(@NotNull Boolean selected, @NotNull LocalDate decidedOn) {
+    @Schema(name = "CourseSelection")
+    public record Selection(@Schema(example = "true") @NotNull Boolean selected,
+                            @Schema(example = "2027-02-01") @NotNull LocalDate decidedOn) {
     }
 
-    public record Invitation(@NotNull @Min(1) @Max(4) Integer quarter, @NotNull LocalDate publishedOn) {
+    @Schema(name = "ConsigneeInvitation")
+    public record Invitation(@Schema(example = "1") @NotNull @Min(1) @Max(4) Integer quarter,
+                             @Schema(example = "2027-02-15") @NotNull LocalDate publishedOn) {
     }
 
-    public record ConsigneeSelection(@NotNull Boolean awarded, @NotNull LocalDate decidedOn) {
+    @Schema(name = "ConsigneeSelection")
+    public record ConsigneeSelection(@Schema(example = "true") @NotNull Boolean awarded,
+                                     @Schema(example = "2027-03-01") @NotNull LocalDate decidedOn) {
     }
 
-    public record Schedule(@NotNull LocalDate startDate, @NotNull LocalDate endDate) {
+    @Schema(name = "Schedule")
+    public record Schedule(@Schema(example = "2027-06-07") @NotNull LocalDate startDate,
+                           @Schema(example = "2027-06-18") @NotNull LocalDate endDate) {
     }
 
-    public record Reason(@NotBlank @CodePointLength(max = 2000) String reason) {
+    @Schema(name = "Reason")
+    public record Reason(@Schema(example = "The partner withdrew", maxLength = 2000)
+                         @NotBlank @CodePointLength(max = 2000) String reason) {
     }
 
     /** The body of start and completion: {@code {}} (docs/api.md), required, so that a request cut short is refused. */
+    @Schema(name = "Empty", example = "{}")
     public record Empty() {
     }
 
-    public record Created(String courseId) {
+    @Schema(name = "CourseProposed")
+    public record Created(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+            example = "0190d1a0-7c3e-7000-8000-000000000001") String courseId) {
     }
 }

@@ -4,11 +4,16 @@ import reactor.core.publisher.Mono;
 import kr.go.gg.training.query.platform.web.ReadYourWrites;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import kr.go.gg.training.api.audit.AuditEntry;
 import kr.go.gg.training.api.audit.AuditLog;
 import kr.go.gg.training.api.audit.FindAuditLog;
+import kr.go.gg.training.query.platform.web.QueryApiDocs;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (or blank) every user's entries. A JSON array of {@link AuditEntry}, oldest first.
  */
 @RestController
+@Tag(name = QueryApiDocs.AUDIT)
 public class AuditLogController {
 
     private final QueryGateway queries;
@@ -31,11 +37,18 @@ public class AuditLogController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(summary = "Who did what", description = "Every user's commands across all courses, oldest first;"
+            + " from and to are UTC days, inclusive, at most " + FindAuditLog.MAX_DAYS + " days")
+    @ApiResponse(responseCode = "200", description = "The entries")
+    @ApiResponse(responseCode = "403", description = QueryApiDocs.NOT_VIEWER)
     @GetMapping("/api/audit-log")
-    public Mono<List<AuditEntry>> auditLog(@RequestParam(required = false) String user,
+    public Mono<List<AuditEntry>> auditLog(@Parameter(description = "Only this user's entries", example = "staff")
+                                           @RequestParam(required = false) String user,
+                                           @Parameter(example = "2016-01-01")
                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                           @Parameter(example = "2016-12-31")
                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                           @RequestParam(required = false) Long minPosition) {
+                                           @Parameter(description = "Answer once the read models hold every event up to this position (a command's X-Event-Position)") @RequestParam(required = false) Long minPosition) {
         FindAuditLog query = new FindAuditLog(user, from, to);
         // a record, not multipleInstancesOf: a bare list does not cross Axon Server (AuditLog)
         return readYourWrites.atPosition(minPosition, () -> queries.query(query, instanceOf(AuditLog.class)))

@@ -2,6 +2,13 @@ package kr.go.gg.training.query.course.web;
 
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
 import kr.go.gg.training.api.course.CourseAtVersion;
@@ -15,6 +22,7 @@ import kr.go.gg.training.api.course.WatchCourse;
 import kr.go.gg.training.query.platform.web.EventStreams;
 import kr.go.gg.training.query.platform.web.QueryProblems;
 import kr.go.gg.training.query.platform.web.ReadYourWrites;
+import kr.go.gg.training.query.platform.web.QueryApiDocs;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +37,7 @@ import reactor.core.publisher.Mono;
 
 /** The course queries of docs/api.md (listing, one course, read-your-writes, stream), through the query bus only. */
 @RestController
+@Tag(name = QueryApiDocs.COURSES)
 public class CourseQueryController {
 
     private final QueryGateway queries;
@@ -46,11 +55,14 @@ public class CourseQueryController {
     }
 
     /** {@code minPosition}: see {@link ReadYourWrites#atPosition}. */
+    @Operation(summary = "List the courses", description = "Every parameter is optional")
+    @ApiResponse(responseCode = "200", description = "The courses")
     @GetMapping("/api/courses")
-    public Mono<List<CourseSummary>> courses(@RequestParam(required = false) Integer year,
+    public Mono<List<CourseSummary>> courses(@Parameter(description = "The training year", example = "2016")
+                                             @RequestParam(required = false) Integer year,
                                              @RequestParam(required = false) Program program,
                                              @RequestParam(required = false) CourseStatus status,
-                                             @RequestParam(required = false) Long minPosition) {
+                                             @Parameter(description = "Answer once the read models hold every event up to this position (a command's X-Event-Position)") @RequestParam(required = false) Long minPosition) {
         if (year != null) {
             QueryProblems.checkYear(year, "year");
         }
@@ -60,7 +72,8 @@ public class CourseQueryController {
                 .map(CourseSummaries::courses);
     }
 
-    /** One course. */
+    /** One course (documented with the read-your-writes variant, whose minVersion is optional there). */
+    @Operation(hidden = true)
     @GetMapping(path = "/api/courses/{id}", params = "!minVersion")
     public CourseSummary course(@PathVariable String id) {
         CourseSummary found = queries.query(new FindCourse(id), instanceOf(CourseSummary.class)).join();
@@ -75,8 +88,20 @@ public class CourseQueryController {
      * command answered with), waiting at most {@code course.query.min-version-wait} (10 s) without holding a thread
      * ({@link ReadYourWrites}: 409 for a version never written, 503 when too many wait).
      */
+    @Operation(summary = "One course", description = "With minVersion (the X-Course-Version a command answered):"
+            + " answered once the read side has applied that version, waiting at most 10 s without holding a thread")
+    @ApiResponse(responseCode = "200", description = "The course", headers = @Header(name = "X-Course-Version",
+            description = "The version answered (with minVersion)", schema = @Schema(type = "integer", format = "int64")))
+    @ApiResponse(responseCode = "404", description = QueryApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "409", description = "minVersion is beyond anything the course has written: the wait"
+            + " could never end")
+    @ApiResponse(responseCode = "503", description = "The read side has not reached minVersion within the wait, or"
+            + " too many requests wait; retry after Retry-After seconds")
     @GetMapping(path = "/api/courses/{id}", params = "minVersion")
-    public Mono<ResponseEntity<CourseSummary>> course(@PathVariable String id, @RequestParam long minVersion) {
+    public Mono<ResponseEntity<CourseSummary>> course(@PathVariable String id,
+            @Parameter(required = false, description = "Wait until the course has reached this version",
+                    schema = @Schema(type = "integer", format = "int64", minimum = "0"), example = "1")
+            @RequestParam long minVersion) {
         CourseAtVersion[] last = new CourseAtVersion[1];
         return readYourWrites.await("course", id, minVersion, () -> {
             SubscriptionQueryResult<CourseAtVersion, CourseAtVersion> result = queries.subscriptionQuery(
@@ -92,6 +117,14 @@ public class CourseQueryController {
     }
 
     /** Server-sent events named {@code course}: the summary on connect and after every change (404 unknown). */
+    @Operation(summary = "Follow one course", description = "Server-sent events named course: the course on"
+            + " connect and after every change")
+    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(mediaType =
+            MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string", description = "Events named course,"
+            + " each one's data a course as GET /api/courses/{id} answers it")))
+    @ApiResponse(responseCode = "404", description = QueryApiDocs.NO_COURSE)
+    @ApiResponse(responseCode = "503", description = "Too many streams are open on this node, or the read side"
+            + " cannot answer now; retry after Retry-After seconds")
     @GetMapping(path = "/api/courses/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter courseStream(@PathVariable String id) {
         streams.refuseWhenFull();

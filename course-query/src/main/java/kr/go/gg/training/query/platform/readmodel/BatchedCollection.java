@@ -85,10 +85,17 @@ public final class BatchedCollection {
         EPOCH.incrementAndGet();
     }
 
-    /** Drops the live collection (a reset handler) and forgets what was remembered of it. */
+    /**
+     * Drops the live collection (a reset handler) and forgets what was remembered of it. A collection without
+     * documents is left as it is: the same empty read model, and the embedded wire server logs the drop of a
+     * collection never written (MongoDB's "ns not found", which the driver ignores) as an ERROR.
+     */
     public void drop() {
         invalidateAll();
-        collection().drop();
+        MongoCollection<Document> live = collection();
+        if (live.find().projection(new Document("_id", 1)).limit(1).first() != null) {
+            live.drop();
+        }
     }
 
     /** The live generation's collection, for queries (see {@link ReadModelGenerations}). */

@@ -4,12 +4,19 @@ import reactor.core.publisher.Mono;
 import kr.go.gg.training.query.platform.web.ReadYourWrites;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
 import kr.go.gg.training.query.platform.web.EventStreams;
 import kr.go.gg.training.query.platform.web.QueryProblems;
+import kr.go.gg.training.query.platform.web.QueryApiDocs;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.MediaType;
@@ -20,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The yearly performance report, once or as a live stream (a subscription query). */
 @RestController
+@Tag(name = QueryApiDocs.REPORTS)
 public class ReportController {
 
     private final QueryGateway queries;
@@ -33,10 +41,13 @@ public class ReportController {
     }
 
     /** {@code minPosition}: answered once the read models hold every event up to it, read afresh ({@link ReadYourWrites}). */
+    @Operation(summary = "The yearly performance report", description = "The newest year first; from must not be"
+            + " after to")
+    @ApiResponse(responseCode = "200", description = "The report")
     @GetMapping("/api/reports/yearly-performance")
-    public Mono<YearlyPerformanceReport> report(@RequestParam(required = false) Integer from,
-                                                @RequestParam(required = false) Integer to,
-                                                @RequestParam(required = false) Long minPosition) {
+    public Mono<YearlyPerformanceReport> report(@Parameter(example = "2014") @RequestParam(required = false) Integer from,
+                                                @Parameter(example = "2016") @RequestParam(required = false) Integer to,
+                                                @Parameter(description = "Answer once the read models hold every event up to this position (a command's X-Event-Position)") @RequestParam(required = false) Long minPosition) {
         FindYearlyPerformance query = query(from, to).fresh(minPosition != null);
         return readYourWrites.atPosition(minPosition, () -> queries.query(query, instanceOf(YearlyPerformanceReport.class)));
     }
@@ -45,8 +56,16 @@ public class ReportController {
      * Server-sent events named {@code report}: the report on connect, then again after every batch of the
      * report's processor that changed a year in range.
      */
+    @Operation(summary = "Follow the yearly performance report", description = "Server-sent events named report: the"
+            + " report on connect and whenever a year in range changes")
+    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(mediaType =
+            MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string", description = "Events named report,"
+            + " each one's data a report as GET /api/reports/yearly-performance answers it")))
+    @ApiResponse(responseCode = "503", description = "Too many streams are open on this node, or the read side"
+            + " cannot answer now; retry after Retry-After seconds")
     @GetMapping(path = "/api/reports/yearly-performance/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public SseEmitter stream(@RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to) {
+    public SseEmitter stream(@Parameter(example = "2014") @RequestParam(required = false) Integer from,
+                             @Parameter(example = "2016") @RequestParam(required = false) Integer to) {
         streams.refuseWhenFull();
         SubscriptionQueryResult<YearlyPerformanceReport, YearlyPerformanceReport> result = queries.subscriptionQuery(
                 query(from, to), instanceOf(YearlyPerformanceReport.class), instanceOf(YearlyPerformanceReport.class));
