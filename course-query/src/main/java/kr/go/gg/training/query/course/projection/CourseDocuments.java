@@ -38,17 +38,7 @@ public final class CourseDocuments {
     }
 
     public static CourseSummary toSummary(Document d) {
-        return new CourseSummary(
-                d.getString("_id"),
-                d.getString("title"),
-                Program.valueOf(d.getString("program")),
-                Direction.valueOf(d.getString("direction")),
-                d.getString("partner"),
-                CourseStatus.valueOf(d.getString("status")),
-                d.getInteger("capacity", 0),
-                d.getInteger("enrolled", 0),
-                date(d.getString("startDate")),
-                date(d.getString("endDate")));
+        return summary(d, d.getString("_id"), date(d.getString("startDate")), date(d.getString("endDate")));
     }
 
     /** The {@code _id} of a course's row in a year. */
@@ -76,17 +66,15 @@ public final class CourseDocuments {
     }
 
     public static CourseSummary rowToSummary(Document r) {
-        return new CourseSummary(
-                r.getString("courseId"),
-                r.getString("title"),
-                Program.valueOf(r.getString("program")),
-                Direction.valueOf(r.getString("direction")),
-                r.getString("partner"),
-                CourseStatus.valueOf(r.getString("status")),
-                r.getInteger("capacity", 0),
-                r.getInteger("enrolled", 0),
-                localDate(r.getDate("startDate")),
-                localDate(r.getDate("endDate")));
+        return summary(r, r.getString("courseId"), localDate(r.getDate("startDate")), localDate(r.getDate("endDate")));
+    }
+
+    /** A summary document or a row: the same fields but the id and the dates' type. */
+    private static CourseSummary summary(Document d, String courseId, LocalDate start, LocalDate end) {
+        return new CourseSummary(courseId, d.getString("title"), Program.valueOf(d.getString("program")),
+                Direction.valueOf(d.getString("direction")), d.getString("partner"),
+                CourseStatus.valueOf(d.getString("status")), d.getInteger("capacity", 0), d.getInteger("enrolled", 0),
+                start, end);
     }
 
     private static Date bsonDate(String text) {
