@@ -230,4 +230,23 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
         now[0] += YearCache.CACHE_TTL_NANOS;
         assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(sent);
     }
+
+    /** Issue 17: an update costs the same at 1 or 300 courses a year (the year document held every row). */
+    @Test
+    void noDocumentGrowsWithTheNumberOfCoursesOfAYear() {
+        deliver(projection, event("c000", imported("c000", Program.KOICA, Direction.INBOUND, "Peru", "2030-05-04", "2030-05-15", 9)));
+        int alone = largestDocument();
+        for (int c = 1; c < 300; c++) {
+            String id = "c%03d".formatted(c);
+            deliver(projection, event(id, imported(id, Program.KOICA, Direction.INBOUND, "Peru", "2030-05-04", "2030-05-15", 9)));
+        }
+        assertThat(largestDocument()).isEqualTo(alone);
+        assertThat(projection.handle(new FindYearlyPerformance(2030, 2030)).years().get(0).people()).isEqualTo(2700);
+    }
+
+    /** The largest document of the report's collections, in JSON characters. */
+    private int largestDocument() {
+        return documents(YearlyPerformanceProjection.ROWS, YearlyPerformanceProjection.YEARS).values().stream()
+                .flatMap(List::stream).mapToInt(d -> d.toJson().length()).max().orElse(0);
+    }
 }
