@@ -1,5 +1,7 @@
 package kr.go.gg.training.bench;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -7,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.bench.baseline.EventTable;
 import kr.go.gg.training.bench.report.Figures;
+import kr.go.gg.training.bench.workload.CoursePlan;
 import kr.go.gg.training.bench.workload.CourseWalker;
 import kr.go.gg.training.bench.workload.Load;
 
@@ -33,20 +36,51 @@ record CommandLoad(BenchRun run) {
         long before = sut.storedEvents(events);
         double[] groupsBefore = sut.groupCommits();
         AtomicReference<LastAck> last = new AtomicReference<>();
+        AtomicInteger walked = new AtomicInteger();
+        AtomicLong defaultSizeWalked = new AtomicLong();
+        long start = System.nanoTime();
         Load.Result commands = Load.run(0, run.options().courses(), run.options().clients(),
-                walker(sut.commandGateway(), last));
+                walker(sut.commandGateway(), last, walked, defaultSizeWalked));
         long appended = sut.storedEvents(events) - before;
         Result result = new Result(commands, before, appended, appended / commands.seconds(), last.get().courseId());
         put(result);
+        sizeRatio(start, defaultSizeWalked.get(), commands);
         groupCommits(sut, groupsBefore);
         return result;
     }
 
-    private Load.Walker walker(CommandGateway gateway, AtomicReference<LastAck> last) {
+    /** {@code defaultSizeWalked}: set when the default size's number of courses has been walked. */
+    private Load.Walker walker(CommandGateway gateway, AtomicReference<LastAck> last, AtomicInteger walked,
+                               AtomicLong defaultSizeWalked) {
         return CourseWalker.of("Bench", run.options().enrolments(), () -> gateway::sendAndWait, id -> {
             LastAck ack = new LastAck(id, System.nanoTime());
             last.accumulateAndGet(ack, (a, b) -> a == null || b.nanos() > a.nanos() ? b : a);
+            if (walked.incrementAndGet() == BenchOptions.DEFAULT_COURSES) {
+                defaultSizeWalked.set(ack.nanos());
+            }
         });
+    }
+
+    /**
+     * Issue 17: whether a command costs more as the store grows. In a run larger than the default size, the rate of
+     * the courses after the first {@link BenchOptions#DEFAULT_COURSES} against the rate of those first ones (the
+     * default size), in the same run, so both see the same noise.
+     */
+    private void sizeRatio(long start, long defaultSizeWalked, Load.Result commands) {
+        int courses = run.options().courses();
+        if (courses <= BenchOptions.DEFAULT_COURSES || defaultSizeWalked == 0) {
+            run.figures().notApplicable("commands_size_ratio", "a run of the default size or less (--courses > "
+                    + BenchOptions.DEFAULT_COURSES + ")");
+            return;
+        }
+        int perCourse = CoursePlan.commandsPerCourse(run.options().enrolments());
+        double first = BenchOptions.DEFAULT_COURSES * perCourse / ((defaultSizeWalked - start) / 1e9);
+        double rest = (double) (courses - BenchOptions.DEFAULT_COURSES) * perCourse
+                / ((commands.lastAckNanos() - defaultSizeWalked) / 1e9);
+        run.figures().put("commands_per_s_first_courses", first, 1, "1/s",
+                "commands/s over the first " + BenchOptions.DEFAULT_COURSES + " courses of workload 1 (the default size)");
+        run.figures().put("commands_size_ratio", rest / first, 3, "",
+                "commands/s over the courses after those / commands_per_s_first_courses");
     }
 
     private void put(Result result) {

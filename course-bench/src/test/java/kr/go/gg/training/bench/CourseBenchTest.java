@@ -25,7 +25,8 @@ class CourseBenchTest {
             "cmd_p50_ms", "cmd_p99_ms", "http_commands_per_s", "http_p50_ms", "http_p99_ms", "query_p50_ms",
             "raw_appends_per_s", "raw_read_rows_per_s", "crud_commands_per_s", "findone_p99_ms", "payload_bytes",
             "data_bytes", "replay_match", "solo_commands_per_s", "disk_ratio_if_compacted", "replay_ratio_ceiling",
-            "warmup_courses", "crud_warmup_courses", "raw_prefilled_rows"};
+            "warmup_courses", "crud_warmup_courses", "raw_prefilled_rows", "replay_raw_ratio",
+            "raw_deserialize_rows_per_s"};
 
     @Test
     void tinyRunPrintsEveryFigureAsTheLastLine() throws Exception {

@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.course.projection;
 
+import com.mongodb.client.MongoCollection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,8 +30,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 
 /**
- * Folds a course's events into one summary document ({@code _id} = course id) and files it under its year
- * in a per-year listing document ({@code _id} = year), so a query by year is one {@code _id} lookup.
+ * Folds a course's events into one summary document ({@code _id} = course id) and files a copy of it as a row of its
+ * year ({@link CourseDocuments#row}: {@code _id} = {@code "<year>:<courseId>"}), so a query by year reads one
+ * {@code _id} prefix and an update writes one small document, whatever the number of courses a year.
  * Shared by the course summaries and the KOICA pipeline board, which differ in which courses they list.
  * <p>
  * Idempotent: the summary keeps {@code version}, the aggregate sequence number of the last event applied,
@@ -40,17 +42,23 @@ import org.bson.Document;
  * {@code trainingYear}; else the year of the latest KOICA decision (selection, invitation, consignee
  * selection: all in the training year); else the demand survey's year + 2 (surveys run the year before
  * last); else the year the course was proposed (Asia/Seoul), so every course is listed somewhere.
+ * <p>
+ * Layout 2 (issue 17): the rows replaced layout 1's one document per year holding every course of it (a map keyed by
+ * course id, dates as text), whose every update cost the size of the year; the reset drops that former collection.
  */
 public abstract class CourseListingProjection {
 
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
     protected final BatchedCollection courses;
-    protected final BatchedCollection years;
+    protected final BatchedCollection rows;
+    /** Layout 1's per-year listings, dropped by the reset (the rebuild on upgrade). */
+    private final MongoCollection<Document> former;
 
-    protected CourseListingProjection(BatchedCollection courses, BatchedCollection years) {
+    protected CourseListingProjection(BatchedCollection courses, BatchedCollection rows, MongoCollection<Document> former) {
         this.courses = courses;
-        this.years = years;
+        this.rows = rows;
+        this.former = former;
     }
 
     /** Whether the course belongs in the per-year listing. */
@@ -170,7 +178,8 @@ public abstract class CourseListingProjection {
     @ResetHandler
     void reset() {
         courses.drop();
-        years.drop();
+        rows.drop();
+        former.drop();
         createIndexes();
     }
 
@@ -212,14 +221,13 @@ public abstract class CourseListingProjection {
         course.put("year", year);
         courses.save(course);
 
-        if (oldYear != null && !oldYear.equals(year)) {
-            Document previous = years.find(oldYear);
-            if (previous != null) {
-                years.removeEntry(previous, "courses", id);
+        if (listed(course)) { // the programme never changes: listed in every year or in none
+            if (oldYear != null && !oldYear.equals(year)) {
+                rows.delete(CourseDocuments.rowId(oldYear, id));
             }
-        }
-        if (year != null && listed(course)) {
-            years.setEntry(years.findOrNew(year), "courses", id, new Document(course)); // a $set of this course only
+            if (year != null) {
+                rows.save(CourseDocuments.row(course, year)); // a row's events are one course's: written whole
+            }
         }
         applied(course);
     }

@@ -6,7 +6,6 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import kr.go.gg.training.api.course.CourseSummary;
 import kr.go.gg.training.api.course.FindCourse;
 import kr.go.gg.training.api.course.FindCourses;
 import kr.go.gg.training.api.course.WatchCourse;
+import kr.go.gg.training.query.platform.layout.ReadModelLayout;
 import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -28,22 +28,25 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * Course summaries: {@code course_summaries} (one document per course) and {@code course_years} (one
- * listing document per year). After each batch the changed courses are pushed to {@link WatchCourse}
+ * Course summaries: {@code course_summaries} (one document per course) and {@code course_year_rows} (a copy of
+ * each course as a row of its year, {@link CourseDocuments#row}). After each batch the changed courses are pushed to {@link WatchCourse}
  * subscribers (read-your-writes).
  */
 @Component
+@ReadModelLayout(2)
 @ProcessingGroup(ProcessingGroups.COURSE_SUMMARIES)
 public class CourseSummaryProjection extends CourseListingProjection {
 
     public static final String SUMMARIES = "course_summaries";
-    public static final String YEARS = "course_years";
+    public static final String ROWS = "course_year_rows";
+    /** Layout 1: one listing document per year. */
+    static final String FORMER_YEARS = "course_years";
 
     private final QueryUpdateEmitter emitter;
 
     public CourseSummaryProjection(MongoDatabase readModelDatabase, QueryUpdateEmitter emitter) {
         super(new BatchedCollection(readModelDatabase.getCollection(SUMMARIES)),
-                new BatchedCollection(readModelDatabase.getCollection(YEARS)));
+                new BatchedCollection(readModelDatabase.getCollection(ROWS)), readModelDatabase.getCollection(FORMER_YEARS));
         this.emitter = emitter;
         createIndexes();
     }
@@ -62,30 +65,29 @@ public class CourseSummaryProjection extends CourseListingProjection {
 
     @QueryHandler
     public CourseSummaries handle(FindCourses query) {
-        Collection<Document> found;
-        if (query.year() != null) {
-            Document listing = years.collection().find(eq("_id", query.year())).first();
-            found = new ArrayList<>();
-            if (listing != null) {
-                for (Object course : listing.get("courses", Document.class).values()) {
-                    Document d = (Document) course;
-                    if ((query.program() == null || query.program().name().equals(d.getString("program")))
-                            && (query.status() == null || query.status().name().equals(d.getString("status")))) {
-                        found.add(d);
-                    }
-                }
-            }
-        } else {
-            List<Bson> filters = new ArrayList<>();
-            if (query.program() != null) {
-                filters.add(eq("program", query.program().name()));
-            }
-            if (query.status() != null) {
-                filters.add(eq("status", query.status().name()));
-            }
-            found = courses.collection().find(filters.isEmpty() ? new Document() : and(filters)).into(new ArrayList<>());
+        return new CourseSummaries(query.year() != null ? ofYear(query) : ofAllYears(query));
+    }
+
+    /** The year's rows by {@code _id} alone (the wire server would scan for any other field), filtered here. */
+    private List<CourseSummary> ofYear(FindCourses query) {
+        return rows.collection().find(CourseDocuments.rowsOf(query.year())).into(new ArrayList<>()).stream()
+                .filter(row -> query.program() == null || query.program().name().equals(row.getString("program")))
+                .filter(row -> query.status() == null || query.status().name().equals(row.getString("status")))
+                .sorted(CourseDocuments.ROW_ORDER)
+                .map(CourseDocuments::rowToSummary)
+                .toList();
+    }
+
+    private List<CourseSummary> ofAllYears(FindCourses query) {
+        List<Bson> filters = new ArrayList<>();
+        if (query.program() != null) {
+            filters.add(eq("program", query.program().name()));
         }
-        return new CourseSummaries(found.stream().sorted(CourseDocuments.LISTING_ORDER).map(CourseDocuments::toSummary).toList());
+        if (query.status() != null) {
+            filters.add(eq("status", query.status().name()));
+        }
+        return courses.collection().find(filters.isEmpty() ? new Document() : and(filters)).into(new ArrayList<>())
+                .stream().sorted(CourseDocuments.LISTING_ORDER).map(CourseDocuments::toSummary).toList();
     }
 
     @QueryHandler

@@ -1,7 +1,5 @@
 package kr.go.gg.training.query.pipeline.projection;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,6 +11,7 @@ import kr.go.gg.training.api.course.FindKoicaPipeline;
 import kr.go.gg.training.api.course.KoicaPipeline;
 import kr.go.gg.training.query.course.projection.CourseDocuments;
 import kr.go.gg.training.query.course.projection.CourseListingProjection;
+import kr.go.gg.training.query.platform.layout.ReadModelLayout;
 import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -21,20 +20,23 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The KOICA pipeline board: {@code pipeline_years} holds one document per training year with that year's
- * KOICA courses; {@code pipeline_courses} is this processor's own copy of every course's summary, so the
+ * The KOICA pipeline board: {@code pipeline_year_rows} holds each KOICA course as a row of its training year
+ * ({@code CourseDocuments.row}: {@code _id} = {@code "<year>:<courseId>"}); {@code pipeline_courses} is this processor's own copy of every course's summary, so the
  * board can be replayed without touching the course summaries.
  */
 @Component
+@ReadModelLayout(2)
 @ProcessingGroup(ProcessingGroups.KOICA_PIPELINE)
 public class KoicaPipelineProjection extends CourseListingProjection {
 
     public static final String COURSES = "pipeline_courses";
-    public static final String YEARS = "pipeline_years";
+    public static final String ROWS = "pipeline_year_rows";
+    /** Layout 1: one document per year with every KOICA course of it. */
+    static final String FORMER_YEARS = "pipeline_years";
 
     public KoicaPipelineProjection(MongoDatabase readModelDatabase) {
         super(new BatchedCollection(readModelDatabase.getCollection(COURSES)),
-                new BatchedCollection(readModelDatabase.getCollection(YEARS)));
+                new BatchedCollection(readModelDatabase.getCollection(ROWS)), readModelDatabase.getCollection(FORMER_YEARS));
     }
 
     @Override
@@ -48,14 +50,10 @@ public class KoicaPipelineProjection extends CourseListingProjection {
         for (CourseStatus status : CourseStatus.values()) {
             stages.put(status, new ArrayList<>());
         }
-        Document board = years.collection().find(eq("_id", query.year())).first();
-        if (board != null) {
-            board.get("courses", Document.class).values().stream()
-                    .map(Document.class::cast)
-                    .sorted(CourseDocuments.LISTING_ORDER)
-                    .map(CourseDocuments::toSummary)
-                    .forEach(course -> stages.get(course.status()).add(course));
-        }
+        rows.collection().find(CourseDocuments.rowsOf(query.year())).into(new ArrayList<>()).stream()
+                .sorted(CourseDocuments.ROW_ORDER)
+                .map(CourseDocuments::rowToSummary)
+                .forEach(course -> stages.get(course.status()).add(course));
         return new KoicaPipeline(stages);
     }
 }

@@ -1,9 +1,13 @@
 package kr.go.gg.training.query.report.projection;
 
+import com.mongodb.client.model.Filters;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Period;
 import kr.go.gg.training.api.course.Program;
@@ -12,10 +16,13 @@ import kr.go.gg.training.api.report.YearlyPerformanceReport.Group;
 import kr.go.gg.training.api.report.YearlyPerformanceReport.Row;
 import kr.go.gg.training.api.report.YearlyPerformanceReport.Year;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The yearly report's rows as stored, and a year of the report assembled from them: pure, no database. Totals, group
- * counts and the outbound count are computed from the rows, never stored.
+ * counts and the outbound count are computed from the rows, never stored. A row is a document of its own,
+ * {@code _id} = {@code "<year>:<courseId>"}, with the year, the course id and BSON dates as fields: a year is one
+ * {@code _id} prefix ({@link #rowsOf}), and no document grows with the number of courses.
  */
 final class YearAssembly {
 
@@ -25,26 +32,33 @@ final class YearAssembly {
     private YearAssembly() {
     }
 
-    /** One completed course's row of a year document's {@code rows}. */
-    static Document row(Program program, Direction direction, String partner, Period period, int people) {
-        return new Document("program", program.name())
+    /** One completed course's row of the year its training started. */
+    static Document row(CourseId courseId, Program program, Direction direction, String partner, Period period, int people) {
+        return new Document("_id", period.year() + ":" + courseId.value())
+                .append("year", period.year())
+                .append("courseId", courseId.value())
+                .append("program", program.name())
                 .append("direction", direction.name())
                 .append("partner", partner)
-                .append("startDate", period.startDate().toString())
-                .append("endDate", period.endDate().toString())
+                .append("startDate", Date.from(period.startDate().atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .append("endDate", Date.from(period.endDate().atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .append("people", people);
     }
 
-    /** The year from its rows (course id -> row); immutable, since it is cached. */
-    static Year year(int year, Document rows) {
+    /** Every row of {@code year}: digits and a colon, a plain prefix of {@code _id}, which MongoDB scans by index. */
+    static Bson rowsOf(int year) {
+        return Filters.regex("_id", "^" + year + ":");
+    }
+
+    /** The year from its rows; immutable, since it is cached. */
+    static Year year(int year, List<Document> rows) {
         List<Group> groups = new ArrayList<>();
         for (Program program : Program.values()) {
             List<Row> inbound = new ArrayList<>();
-            for (String courseId : rows.keySet()) {
-                Document r = rows.get(courseId, Document.class);
+            for (Document r : rows) {
                 if (program.name().equals(r.getString("program")) && Direction.INBOUND.name().equals(r.getString("direction"))) {
-                    inbound.add(new Row(courseId, r.getString("partner"), LocalDate.parse(r.getString("startDate")),
-                            LocalDate.parse(r.getString("endDate")), r.getInteger("people")));
+                    inbound.add(new Row(r.getString("courseId"), r.getString("partner"), day(r.getDate("startDate")),
+                            day(r.getDate("endDate")), r.getInteger("people")));
                 }
             }
             inbound.sort(ROW_ORDER);
@@ -55,11 +69,14 @@ final class YearAssembly {
                 List.copyOf(groups), outbound(rows));
     }
 
-    private static Count outbound(Document rows) {
+    private static LocalDate day(Date date) {
+        return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
+    }
+
+    private static Count outbound(List<Document> rows) {
         int courses = 0;
         int people = 0;
-        for (String courseId : rows.keySet()) {
-            Document r = rows.get(courseId, Document.class);
+        for (Document r : rows) {
             if (Direction.OUTBOUND.name().equals(r.getString("direction"))) {
                 courses++;
                 people += r.getInteger("people");

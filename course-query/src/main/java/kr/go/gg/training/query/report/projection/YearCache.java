@@ -1,7 +1,5 @@
 package kr.go.gg.training.query.report.projection;
 
-import static com.mongodb.client.model.Filters.in;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
@@ -21,8 +19,8 @@ import org.bson.Document;
 
 /**
  * The yearly report as answered: each assembled {@link Year} cached in memory (filled on read). Which years exist
- * always comes from Mongo (one {@code _id}-only find, no rows decoded); only the rows of years missing from the cache,
- * or older than {@link #CACHE_TTL_NANOS}, are read and assembled. Changed years are dropped ({@link #invalidate})
+ * always comes from Mongo (the small per-year documents that list them, no rows decoded); only the rows of years
+ * missing from the cache, or older than {@link #CACHE_TTL_NANOS}, are read (one {@code _id} prefix each) and assembled. Changed years are dropped ({@link #invalidate})
  * after the processor's batch has committed; a reset drops everything. Why a TTL as well: the processors' tokens are
  * in the shared {@code trackingtokens} collection beside the read models, so when several query nodes share one
  * read-model database only the node holding the token claim writes the report, and the other nodes never see those
@@ -39,7 +37,8 @@ final class YearCache {
     /** How long a cached year may be used without re-reading it (bounds staleness for other nodes' writes). */
     static final long CACHE_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    /** The live generation's collection (it changes when a rebuild switches: docs/design.md). */
+    /** The live generation's collections (they change when a rebuild switches: docs/design.md). */
+    private final Supplier<MongoCollection<Document>> rows;
     private final Supplier<MongoCollection<Document>> years;
     private volatile MongoCollection<Document> cachedFrom;
     private final LongSupplier nanoTime;
@@ -62,7 +61,9 @@ final class YearCache {
     private record YearList(Set<Integer> years, long claimEpoch) {
     }
 
-    YearCache(Supplier<MongoCollection<Document>> years, LongSupplier nanoTime, ReadModelClaim claim) {
+    YearCache(Supplier<MongoCollection<Document>> rows, Supplier<MongoCollection<Document>> years,
+              LongSupplier nanoTime, ReadModelClaim claim) {
+        this.rows = rows;
         this.years = years;
         this.nanoTime = nanoTime;
         this.claim = claim;
@@ -113,11 +114,11 @@ final class YearCache {
         return new YearlyPerformanceReport(result);
     }
 
-    /** The years' documents, assembled and cached (unless an invalidation raced with the read). */
+    /** The years' rows, assembled and cached (unless an invalidation raced with the read). */
     private List<Year> read(List<Integer> missing, long startEpoch, long claimEpoch, long now) {
         List<Year> read = new ArrayList<>();
-        for (Document doc : years.get().find(in("_id", missing))) {
-            Year year = YearAssembly.year(doc.getInteger("_id"), doc.get("rows", Document.class));
+        for (int number : missing) {
+            Year year = YearAssembly.year(number, rows.get().find(YearAssembly.rowsOf(number)).into(new ArrayList<>()));
             read.add(year);
             Cached entry = new Cached(year, now, claimEpoch);
             cache.put(year.year(), entry);
@@ -128,7 +129,7 @@ final class YearCache {
         return read;
     }
 
-    /** Which year documents exist (year documents are only ever added, or all dropped by a reset). */
+    /** Which years have rows (their documents are only ever added, or all dropped by a reset). */
     private List<Integer> yearIds(long startEpoch, long claimEpoch, boolean fresh) {
         YearList known = yearList;
         if (!fresh && known != null && claim.heldSince(known.claimEpoch())) {

@@ -10,6 +10,7 @@ import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
 import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
+import kr.go.gg.training.query.platform.layout.ReadModelLayout;
 import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.readmodel.ReadModelClaim;
@@ -22,19 +23,29 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The yearly performance report: {@code yearly_performance}, one document per year of training start
- * ({@code _id} = year) whose {@code rows} map each completed course's id to its partner, period, programme,
- * direction and people ({@link YearAssembly}). A course enters when it is completed (live: its participants;
- * imported: its headcount); re-delivery overwrites the same row, so the projection is idempotent. Answered from
- * {@link YearCache}; live updates by {@link ReportUpdates}.
+ * The yearly performance report: {@code yearly_performance_rows}, one document per completed course of a year of
+ * training start ({@code _id} = {@code "<year>:<courseId>"}: its partner, period, programme, direction and people,
+ * {@link YearAssembly}), and {@code yearly_performance_years}, one small document per year that has rows ({@code _id} =
+ * year), which the report lists. A course enters when it is completed (live: its participants; imported: its
+ * headcount); re-delivery overwrites the same row, so the projection is idempotent. Answered from {@link YearCache};
+ * live updates by {@link ReportUpdates}.
+ * <p>
+ * Layout 2 (issue 17): layout 1 held one document per year with every row of it (a map keyed by course id, dates as
+ * text), so every update cost the size of the year; the reset drops that former collection.
  */
 @Component
+@ReadModelLayout(2)
 @ProcessingGroup(ProcessingGroups.YEARLY_PERFORMANCE)
 public class YearlyPerformanceProjection {
 
-    public static final String REPORT = "yearly_performance";
+    public static final String ROWS = "yearly_performance_rows";
+    public static final String YEARS = "yearly_performance_years";
+    /** Layout 1: one document per year with every row. */
+    static final String FORMER = "yearly_performance";
 
+    private final BatchedCollection rows;
     private final BatchedCollection years;
+    private final MongoDatabase database;
     private final YearCache cache;
     private final ReportUpdates updates;
 
@@ -45,8 +56,10 @@ public class YearlyPerformanceProjection {
 
     YearlyPerformanceProjection(MongoDatabase readModelDatabase, QueryUpdateEmitter emitter, LongSupplier nanoTime,
                                 ReadModelClaim claim) {
-        this.years = new BatchedCollection(readModelDatabase.getCollection(REPORT));
-        this.cache = new YearCache(years::collection, nanoTime, claim);
+        this.database = readModelDatabase;
+        this.rows = new BatchedCollection(readModelDatabase.getCollection(ROWS));
+        this.years = new BatchedCollection(readModelDatabase.getCollection(YEARS));
+        this.cache = new YearCache(rows::collection, years::collection, nanoTime, claim);
         this.updates = new ReportUpdates(cache, emitter, claim);
     }
 
@@ -62,7 +75,9 @@ public class YearlyPerformanceProjection {
 
     @ResetHandler
     void reset() {
+        rows.drop();
         years.drop();
+        database.getCollection(FORMER).drop();
         cache.invalidate(null);
     }
 
@@ -73,9 +88,8 @@ public class YearlyPerformanceProjection {
 
     private void row(CourseId courseId, Program program, Direction direction, String partner, Period period, int people) {
         int year = period.year();
-        // a $set of this row only
-        years.setEntry(years.findOrNew(year), "rows", courseId.value(),
-                YearAssembly.row(program, direction, partner, period, people));
+        rows.save(YearAssembly.row(courseId, program, direction, partner, period, people));
+        years.updatePath(year, "$set", "year", year); // the year is listed (an upsert; never read back here)
         updates.changed(year);
     }
 }

@@ -172,14 +172,38 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
         var other = event("d2", new HistoricalCourseImported(new CourseId("d2"), "H", Program.KOICA, Direction.INBOUND,
                 "Kenya", period("2015-09-01", "2015-09-10"), 7, "seed"));
         deliver(projection, proposed, scheduled, enrolled, withdrawn, other);
-        var once = documents(CourseSummaryProjection.SUMMARIES, CourseSummaryProjection.YEARS);
+        var once = documents(CourseSummaryProjection.SUMMARIES, CourseSummaryProjection.ROWS);
 
         deliver(projection, enrolled, withdrawn, enrolled); // re-delivered: the older events must not count again
         deliver(projection, stream);
-        assertThat(documents(CourseSummaryProjection.SUMMARIES, CourseSummaryProjection.YEARS)).isEqualTo(once);
+        assertThat(documents(CourseSummaryProjection.SUMMARIES, CourseSummaryProjection.ROWS)).isEqualTo(once);
         assertThat(course("d1").enrolled()).isZero();
 
         replay(projection, 2);
-        assertThat(documents(CourseSummaryProjection.SUMMARIES, CourseSummaryProjection.YEARS)).isEqualTo(once);
+        assertThat(documents(CourseSummaryProjection.SUMMARIES, CourseSummaryProjection.ROWS)).isEqualTo(once);
+    }
+
+    /** Issue 17: an update costs the same at 1 or 300 courses a year (a year document grew with every course). */
+    @Test
+    void noDocumentGrowsWithTheNumberOfCoursesOfAYear() {
+        deliver(projection, scheduledIn2030("c000"));
+        int alone = largestDocument(CourseSummaryProjection.SUMMARIES, CourseSummaryProjection.ROWS);
+        for (int c = 1; c < 300; c++) {
+            deliver(projection, scheduledIn2030("c%03d".formatted(c)));
+        }
+        assertThat(largestDocument(CourseSummaryProjection.SUMMARIES, CourseSummaryProjection.ROWS)).isEqualTo(alone);
+        assertThat(listed(2030)).hasSize(300).startsWith("c000", "c001");
+    }
+
+    private List<org.axonframework.eventhandling.EventMessage<?>> scheduledIn2030(String id) {
+        CourseId course = new CourseId(id);
+        return List.of(event(id, new CourseProposed(course, "Smart city", Program.KOICA, Direction.INBOUND, "Peru", 20, 2030)),
+                event(id, new CourseScheduled(course, period("2030-05-04", "2030-05-15"))));
+    }
+
+    /** The largest document of the collections, in JSON characters. */
+    private int largestDocument(String... collections) {
+        return documents(collections).values().stream().flatMap(List::stream).mapToInt(d -> d.toJson().length())
+                .max().orElse(0);
     }
 }

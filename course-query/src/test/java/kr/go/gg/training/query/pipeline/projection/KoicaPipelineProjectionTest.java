@@ -65,10 +65,10 @@ class KoicaPipelineProjectionTest extends MongoProjectionTest {
         CourseId a = new CourseId("a");
         deliver(projection, event("a", new CourseProposed(a, "A", Program.KOICA, Direction.INBOUND, "Peru", 10, 2027)),
                 event("a", new DemandSurveyRecorded(a, LocalDate.parse("2025-05-01"))));
-        var once = documents(KoicaPipelineProjection.COURSES, KoicaPipelineProjection.YEARS);
+        var once = documents(KoicaPipelineProjection.COURSES, KoicaPipelineProjection.ROWS);
         deliver(projection, stream);
-        assertThat(documents(KoicaPipelineProjection.COURSES, KoicaPipelineProjection.YEARS)).isEqualTo(once);
+        assertThat(documents(KoicaPipelineProjection.COURSES, KoicaPipelineProjection.ROWS)).isEqualTo(once);
         replay(projection, 1);
-        assertThat(documents(KoicaPipelineProjection.COURSES, KoicaPipelineProjection.YEARS)).isEqualTo(once);
+        assertThat(documents(KoicaPipelineProjection.COURSES, KoicaPipelineProjection.ROWS)).isEqualTo(once);
     }
 }

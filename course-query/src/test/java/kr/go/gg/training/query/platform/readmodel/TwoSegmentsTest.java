@@ -156,7 +156,7 @@ class TwoSegmentsTest {
             all.put(name, documents);
         }
         assertThat(all).containsKeys(AuditLogProjection.AUDIT_LOG, AuditLogProjection.AUDIT_LOG_DAYS,
-                YearlyPerformanceProjection.REPORT);
+                YearlyPerformanceProjection.ROWS);
         return all;
     }
 

@@ -97,13 +97,13 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
     @Test
     void duplicateDeliveryAndReplayLeaveTheSameDocuments() {
         seed();
-        var once = documents(YearlyPerformanceProjection.REPORT);
+        var once = documents(YearlyPerformanceProjection.ROWS, YearlyPerformanceProjection.YEARS);
         YearlyPerformanceReport report = projection.handle(new FindYearlyPerformance(null, null));
         deliver(projection, stream);
         deliver(projection, stream.get(0), stream.get(0));
-        assertThat(documents(YearlyPerformanceProjection.REPORT)).isEqualTo(once);
+        assertThat(documents(YearlyPerformanceProjection.ROWS, YearlyPerformanceProjection.YEARS)).isEqualTo(once);
         replay(projection, 2);
-        assertThat(documents(YearlyPerformanceProjection.REPORT)).isEqualTo(once);
+        assertThat(documents(YearlyPerformanceProjection.ROWS, YearlyPerformanceProjection.YEARS)).isEqualTo(once);
         assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(report);
     }
 
@@ -152,8 +152,8 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
         YearlyPerformanceReport before = projection.handle(new FindYearlyPerformance(null, null));
 
         // another node's processor rewrites a year: this node's cache answers until its TTL
-        database.getCollection(YearlyPerformanceProjection.REPORT).updateOne(new Document("_id", 2015),
-                new Document("$set", new Document("rows.d.people", 7)));
+        database.getCollection(YearlyPerformanceProjection.ROWS).updateOne(new Document("_id", "2015:d"),
+                new Document("$set", new Document("people", 7)));
         assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
         now[0] += YearCache.CACHE_TTL_NANOS;
         assertThat(projection.handle(new FindYearlyPerformance(2015, 2015)).years().get(0).people()).isEqualTo(7);
@@ -180,13 +180,12 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
 
         // nobody else writes while this node holds the claim: what it cached stays exact however old
         now[0] += 10 * YearCache.CACHE_TTL_NANOS;
-        database.getCollection(YearlyPerformanceProjection.REPORT).updateOne(new Document("_id", 2015),
-                new Document("$set", new Document("rows.d.people", 7))); // (a write no node would make: proves no re-read)
+        database.getCollection(YearlyPerformanceProjection.ROWS).updateOne(new Document("_id", "2015:d"),
+                new Document("$set", new Document("people", 7))); // (a write no node would make: proves no re-read)
         assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
 
         // nor is the list of years re-read: a year document no node would write stays unseen
-        database.getCollection(YearlyPerformanceProjection.REPORT).insertOne(new Document("_id", 2030)
-                .append("rows", new Document()));
+        database.getCollection(YearlyPerformanceProjection.YEARS).insertOne(new Document("_id", 2030).append("year", 2030));
         assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(before);
 
         // this node's own commit of a new year lists the years again
@@ -213,11 +212,9 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
         projection.handle(new FindYearlyPerformance(null, null)); // every year cached
 
         // the other segment (another thread or node) adds a row to 2015 and a new year: not through this cache
-        database.getCollection(YearlyPerformanceProjection.REPORT).updateOne(new Document("_id", 2015),
-                new Document("$set", new Document("rows.e", new Document("program", "KOICA").append("direction", "INBOUND")
-                        .append("partner", "Nepal").append("startDate", "2015-05-01").append("endDate", "2015-05-09")
-                        .append("people", 3))));
-        database.getCollection(YearlyPerformanceProjection.REPORT).insertOne(new Document("_id", 2030).append("rows", new Document()));
+        database.getCollection(YearlyPerformanceProjection.ROWS).insertOne(YearAssembly.row(new CourseId("e"), Program.KOICA,
+                Direction.INBOUND, "Nepal", period("2015-05-01", "2015-05-09"), 3));
+        database.getCollection(YearlyPerformanceProjection.YEARS).insertOne(new Document("_id", 2030).append("year", 2030));
 
         // this segment's batch changes 2016: the update it sends is the whole report as MongoDB holds it
         deliver(projection, event("n", imported("n", Program.KOICA, Direction.INBOUND, "Nepal", "2016-05-01", "2016-05-09", 9)));
@@ -232,5 +229,24 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
         // a query within the TTL may still answer from the cache; past it, MongoDB's rows
         now[0] += YearCache.CACHE_TTL_NANOS;
         assertThat(projection.handle(new FindYearlyPerformance(null, null))).isEqualTo(sent);
+    }
+
+    /** Issue 17: an update costs the same at 1 or 300 courses a year (the year document held every row). */
+    @Test
+    void noDocumentGrowsWithTheNumberOfCoursesOfAYear() {
+        deliver(projection, event("c000", imported("c000", Program.KOICA, Direction.INBOUND, "Peru", "2030-05-04", "2030-05-15", 9)));
+        int alone = largestDocument();
+        for (int c = 1; c < 300; c++) {
+            String id = "c%03d".formatted(c);
+            deliver(projection, event(id, imported(id, Program.KOICA, Direction.INBOUND, "Peru", "2030-05-04", "2030-05-15", 9)));
+        }
+        assertThat(largestDocument()).isEqualTo(alone);
+        assertThat(projection.handle(new FindYearlyPerformance(2030, 2030)).years().get(0).people()).isEqualTo(2700);
+    }
+
+    /** The largest document of the report's collections, in JSON characters. */
+    private int largestDocument() {
+        return documents(YearlyPerformanceProjection.ROWS, YearlyPerformanceProjection.YEARS).values().stream()
+                .flatMap(List::stream).mapToInt(d -> d.toJson().length()).max().orElse(0);
     }
 }

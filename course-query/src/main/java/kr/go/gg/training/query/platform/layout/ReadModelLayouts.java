@@ -1,0 +1,129 @@
+package kr.go.gg.training.query.platform.layout;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
+import kr.go.gg.training.query.platform.readmodel.StoredTokens;
+import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
+import org.axonframework.config.ProcessingGroup;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds, on upgrade, a read model whose stored shape the code no longer writes. {@code read_model_layouts}, beside
+ * the processors' tokens, holds one document per projection: {@code {_id: name, layout: n}} (none: layout 1, the
+ * shapes before versions were stored). Before any processor starts, each projection's stored layout is compared with
+ * its code's ({@link ReadModelLayout}); once the application is ready, every projection that differs is replayed
+ * from the first event through {@link ProjectionAdmin#replay} (the admin path's own entry, so it is rebuilt as any
+ * replay is), and only then is its new layout stored: a crash before that replays it again at the next start. A read
+ * model that has handled no event yet (no token) needs no rebuild: its layout is stored at once.
+ * <p>
+ * Several query nodes starting at once may each find the old layout and each ask for the replay; a second request
+ * widens the first (see {@link ProjectionAdmin}), which costs a restart of the rebuild, nothing else. A replay that
+ * cannot start (another node did not stop in time) leaves the old layout stored, so the next start tries again.
+ */
+@Component
+public class ReadModelLayouts implements SmartInitializingSingleton {
+
+    /** The collection of the projections' stored layout versions, beside the tokens. */
+    public static final String LAYOUTS = "read_model_layouts";
+    private static final Logger log = LoggerFactory.getLogger(ReadModelLayouts.class);
+
+    private final MongoCollection<Document> layouts;
+    private final StoredTokens storedTokens;
+    private final ProjectionAdmin admin;
+    private final ApplicationContext context;
+    /** The projections found at start with another layout than their code's: name -> the code's layout. */
+    private final Map<String, Integer> toRebuild = new HashMap<>();
+
+    public ReadModelLayouts(MongoDatabase readModelDatabase, StoredTokens storedTokens, ProjectionAdmin admin,
+                            ApplicationContext context) {
+        this.layouts = readModelDatabase.getCollection(LAYOUTS);
+        this.storedTokens = storedTokens;
+        this.admin = admin;
+        this.context = context;
+    }
+
+    /** Before the processors start: which read models are stored with another layout. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        Map<String, Integer> code = codeLayouts();
+        boolean handledEvents = storedTokens.tokens(ProcessingGroups.READ_MODELS).values().stream().anyMatch(Objects::nonNull);
+        for (Map.Entry<String, Integer> projection : code.entrySet()) {
+            int stored = stored(projection.getKey());
+            if (stored == projection.getValue()) {
+                continue;
+            }
+            if (handledEvents) {
+                log.info("Read model {} is stored in layout {}, the code writes layout {}: rebuilt once the application is ready",
+                        projection.getKey(), stored, projection.getValue());
+                toRebuild.put(projection.getKey(), projection.getValue());
+            } else {
+                store(projection.getKey(), projection.getValue());
+            }
+        }
+    }
+
+    /** Once every processor runs: the replays, then the new layouts. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildChangedLayouts() {
+        for (String name : List.copyOf(new java.util.TreeSet<>(toRebuild.keySet()))) {
+            try {
+                admin.replay(name);
+                store(name, toRebuild.remove(name));
+            } catch (ProjectionAdmin.ReplayNotPossible e) {
+                log.warn("Read model {} not rebuilt for its new layout ({}); the next start tries again, or replay it: "
+                        + "POST /api/admin/projections/{}/replay", name, e.getMessage(), name);
+            }
+        }
+    }
+
+    /** The layout the code of each projection writes (1 without {@link ReadModelLayout}). */
+    private Map<String, Integer> codeLayouts() {
+        Map<String, Integer> code = new HashMap<>();
+        ProcessingGroups.ALL.forEach(name -> code.put(name, 1));
+        List<Object> beans = new ArrayList<>(context.getBeansWithAnnotation(ProcessingGroup.class).values());
+        for (Object bean : beans) {
+            ProcessingGroup group = AnnotationUtils.findAnnotation(bean.getClass(), ProcessingGroup.class);
+            ReadModelLayout layout = AnnotationUtils.findAnnotation(bean.getClass(), ReadModelLayout.class);
+            if (group != null && code.containsKey(group.value()) && layout != null) {
+                code.put(group.value(), layout.value());
+            }
+        }
+        return code;
+    }
+
+    /** The stored layout of the projection; 1 when none is stored. */
+    public int stored(String projection) {
+        Document stored = layouts.find(Filters.eq("_id", projection)).first();
+        return stored == null ? 1 : stored.getInteger("layout", 1);
+    }
+
+    private void store(String projection, int layout) {
+        try {
+            layouts.replaceOne(Filters.eq("_id", projection), new Document("_id", projection).append("layout", layout),
+                    new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // another node stored it at the same moment: the same layout
+        }
+    }
+}
