@@ -64,8 +64,10 @@ public class ReadModelLayouts implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         Map<String, Integer> code = codeLayouts();
-        boolean handledEvents = storedTokens.tokens(ProcessingGroups.READ_MODELS).values().stream().anyMatch(Objects::nonNull);
+        boolean sharedHandledEvents = handledEvents(ProcessingGroups.FORMER_SHARED_PROCESSOR);
         for (Map.Entry<String, Integer> projection : code.entrySet()) {
+            // its own processor's token, or (an upgrade) that of the one processor all read models ran on before
+            boolean handledEvents = sharedHandledEvents || handledEvents(projection.getKey());
             int stored = stored(projection.getKey());
             if (stored == projection.getValue()) {
                 continue;
@@ -92,6 +94,10 @@ public class ReadModelLayouts implements SmartInitializingSingleton {
                         + "POST /api/admin/projections/{}/replay", name, e.getMessage(), name);
             }
         }
+    }
+
+    private boolean handledEvents(String processor) {
+        return storedTokens.tokens(processor).values().stream().anyMatch(Objects::nonNull);
     }
 
     /** The layout the code of each projection writes (1 without {@link ReadModelLayout}). */
