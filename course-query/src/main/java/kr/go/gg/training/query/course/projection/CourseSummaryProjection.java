@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * subscribers (read-your-writes).
  */
 @Component
-@ReadModelLayout(2)
+@ReadModelLayout(value = 2, replaces = CourseSummaryProjection.FORMER_YEARS)
 @ProcessingGroup(ProcessingGroups.COURSE_SUMMARIES)
 public class CourseSummaryProjection extends CourseListingProjection {
 

@@ -14,4 +14,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface ReadModelLayout {
     int value();
+
+    /**
+     * Collections of earlier layouts that the code no longer reads: dropped when a stored older layout is found (a
+     * rebuild writes the projection's own collections, never these).
+     */
+    String[] replaces() default {};
 }

@@ -7,10 +7,13 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
@@ -45,6 +48,7 @@ public class ReadModelLayouts implements SmartInitializingSingleton {
     public static final String LAYOUTS = "read_model_layouts";
     private static final Logger log = LoggerFactory.getLogger(ReadModelLayouts.class);
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> layouts;
     private final StoredTokens storedTokens;
     private final ProjectionAdmin admin;
@@ -54,6 +58,7 @@ public class ReadModelLayouts implements SmartInitializingSingleton {
 
     public ReadModelLayouts(MongoDatabase readModelDatabase, StoredTokens storedTokens, ProjectionAdmin admin,
                             ApplicationContext context) {
+        this.database = readModelDatabase;
         this.layouts = readModelDatabase.getCollection(LAYOUTS);
         this.storedTokens = storedTokens;
         this.admin = admin;
@@ -72,6 +77,7 @@ public class ReadModelLayouts implements SmartInitializingSingleton {
             if (stored == projection.getValue()) {
                 continue;
             }
+            dropReplaced(projection.getKey());
             if (handledEvents) {
                 log.info("Read model {} is stored in layout {}, the code writes layout {}: rebuilt once the application is ready",
                         projection.getKey(), stored, projection.getValue());
@@ -92,6 +98,19 @@ public class ReadModelLayouts implements SmartInitializingSingleton {
             } catch (ProjectionAdmin.ReplayNotPossible e) {
                 log.warn("Read model {} not rebuilt for its new layout ({}); the next start tries again, or replay it: "
                         + "POST /api/admin/projections/{}/replay", name, e.getMessage(), name);
+            }
+        }
+    }
+
+    /** The collections of earlier layouts: the new code reads none of them, so they go at once. */
+    private void dropReplaced(String projection) {
+        Set<String> existing = database.listCollectionNames().into(new HashSet<>());
+        for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
+            ProcessingGroup group = AnnotationUtils.findAnnotation(bean.getClass(), ProcessingGroup.class);
+            ReadModelLayout layout = AnnotationUtils.findAnnotation(bean.getClass(), ReadModelLayout.class);
+            if (group != null && layout != null && group.value().equals(projection)) {
+                Arrays.stream(layout.replaces()).filter(existing::contains)
+                        .forEach(name -> database.getCollection(name).drop());
             }
         }
     }

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * text), so every update cost the size of the year; the reset drops that former collection.
  */
 @Component
-@ReadModelLayout(2)
+@ReadModelLayout(value = 2, replaces = YearlyPerformanceProjection.FORMER)
 @ProcessingGroup(ProcessingGroups.YEARLY_PERFORMANCE)
 public class YearlyPerformanceProjection {
 
