@@ -3,6 +3,7 @@ package kr.go.gg.training.command.embedded.privacy;
 import javax.sql.DataSource;
 
 import kr.go.gg.training.api.upcasting.CourseEventUpcasters;
+import kr.go.gg.training.support.eventtable.EventTableSchema;
 import kr.go.gg.training.support.keys.SubjectKeyStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -29,9 +30,12 @@ public class EmbeddedPrivacyConfiguration {
         return new FileRewrite(dataSource);
     }
 
-    /** Runs while singletons are built: before Axon starts any processor or takes any command. */
+    /**
+     * Runs while singletons are built: before Axon starts any processor or takes any command, after the event
+     * tables exist (a fresh file).
+     */
     @Bean
-    PrivacyStart privacyStart(DataSource dataSource, PlatformTransactionManager transactions,
+    PrivacyStart privacyStart(EventTableSchema eventTables, DataSource dataSource, PlatformTransactionManager transactions,
                               @Qualifier("eventSerializer") Serializer eventSerializer,
                               @Qualifier(CourseEventUpcasters.BEAN_NAME) EventUpcaster upcasters,
                               SubjectKeyStore keys, FileRewrite eventFileRewrite,
