@@ -11,8 +11,6 @@ import kr.go.gg.training.api.privacy.SealedPersonalData;
 import kr.go.gg.training.command.privacy.domain.TraineeKeys;
 import kr.go.gg.training.support.keys.SubjectKeyLookup;
 import kr.go.gg.training.support.keys.SubjectKeyStore;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +22,10 @@ public class StoredTraineeKeys implements TraineeKeys {
 
     private final SubjectKeyLookup lookup;
     private final SubjectKeyStore store;
-    private final ObjectProvider<KeysDestroyed> destroyed;
 
-    public StoredTraineeKeys(SubjectKeyLookup lookup, ObjectProvider<KeysDestroyed> destroyed) {
+    public StoredTraineeKeys(SubjectKeyLookup lookup) {
         this.lookup = lookup;
         this.store = lookup.store();
-        this.destroyed = destroyed;
     }
 
     @Override
@@ -46,14 +42,6 @@ public class StoredTraineeKeys implements TraineeKeys {
     @Override
     public void destroy(CourseId courseId, TraineeId traineeId, Instant at) {
         store.destroy(traineeId.value(), courseId.value(), at);
-        KeysDestroyed listener = destroyed.getIfAvailable();
-        if (listener != null) {
-            if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().afterCommit(unitOfWork -> listener.afterCommit());
-            } else {
-                listener.afterCommit();
-            }
-        }
     }
 
     @Override

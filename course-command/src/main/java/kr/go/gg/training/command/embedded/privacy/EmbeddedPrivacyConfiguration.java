@@ -18,14 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Personal data on the embedded default: the key store is the table beside the events (course-support); here the
- * check that it is the events' own store, the one-time sealing of enrolments stored before, and the rewrite of
- * the file after keys are destroyed (docs/privacy.md).
+ * check that it is the events' own store and the one-time sealing of enrolments stored before, with the rewrite
+ * of the file after it (docs/privacy.md).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!axonserver")
 public class EmbeddedPrivacyConfiguration {
 
-    @Bean(destroyMethod = "close")
+    @Bean
     FileRewrite eventFileRewrite(DataSource dataSource) {
         return new FileRewrite(dataSource);
     }
