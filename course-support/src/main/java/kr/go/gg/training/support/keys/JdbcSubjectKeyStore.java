@@ -45,19 +45,14 @@ public class JdbcSubjectKeyStore implements SubjectKeyStore, InitializingBean {
     }
 
     @Override
-    public byte[] create(String subject, String scope) {
-        Optional<SubjectKey> known = find(subject);
-        if (known.isPresent() && !known.get().destroyed()) {
-            return known.get().key();
-        }
-        byte[] key = SubjectKeys.newKey();
+    public boolean insertNew(String subject, String scope, byte[] key) {
         try {
             jdbc.update("INSERT INTO " + TABLE + " (subject, scope, secret, createdAt) VALUES (?, ?, ?, ?)",
                     subject, scope, key, Timestamp.from(Instant.now()));
+            return true;
         } catch (DuplicateKeyException raced) {
-            return find(subject).map(SubjectKey::key).orElseThrow(() -> raced);
+            return false;
         }
-        return key;
     }
 
     @Override

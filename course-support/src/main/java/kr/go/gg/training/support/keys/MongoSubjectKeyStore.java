@@ -44,22 +44,17 @@ public class MongoSubjectKeyStore implements SubjectKeyStore, AutoCloseable {
     }
 
     @Override
-    public byte[] create(String subject, String scope) {
-        Optional<SubjectKey> known = find(subject);
-        if (known.isPresent() && !known.get().destroyed()) {
-            return known.get().key();
-        }
-        byte[] key = SubjectKeys.newKey();
+    public boolean insertNew(String subject, String scope, byte[] key) {
         try {
             keys.insertOne(new Document("_id", subject).append("scope", scope).append("secret", new Binary(key))
                     .append("createdAt", new Date()));
+            return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return find(subject).map(SubjectKey::key).orElseThrow(() -> e);
+            return false;
         }
-        return key;
     }
 
     @Override

@@ -13,7 +13,20 @@ import java.util.Optional;
 public interface SubjectKeyStore {
 
     /** A new random key for {@code subject}, or the one it has (a retried command seals with the same key). */
-    byte[] create(String subject, String scope);
+    default byte[] create(String subject, String scope) {
+        Optional<SubjectKey> known = find(subject);
+        if (known.isPresent()) {
+            if (known.get().destroyed()) {
+                throw new IllegalStateException("The key of subject " + subject + " was destroyed; it gets no new one");
+            }
+            return known.get().key();
+        }
+        byte[] key = SubjectKeys.newKey();
+        return insertNew(subject, scope, key) ? key : create(subject, scope);
+    }
+
+    /** Stores a new key; false when the subject has a row already (another node made it a moment ago). */
+    boolean insertNew(String subject, String scope, byte[] key);
 
     /** Empty when the store never knew the subject. */
     Optional<SubjectKey> find(String subject);
