@@ -34,17 +34,26 @@ public class MongoSubjectKeyStore implements SubjectKeyStore, AutoCloseable {
     public static final String COLLECTION = "personalDataKeys";
     private final AutoCloseable client;
     private final MongoCollection<Document> keys;
+    private volatile boolean indexed;
 
     /** {@code client}: closed with this store (null: the caller's). */
     public MongoSubjectKeyStore(AutoCloseable client, MongoDatabase database) {
         this.client = client;
         this.keys = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY);
-        keys.createIndex(Indexes.ascending("scope"));
-        keys.createIndex(Indexes.ascending("retentionFrom"), new IndexOptions().sparse(true));
+    }
+
+    /** On first write, not at start: a node starts while MongoDB is still away (it retries on the next write). */
+    private void ensureIndexes() {
+        if (!indexed) {
+            keys.createIndex(Indexes.ascending("scope"));
+            keys.createIndex(Indexes.ascending("retentionFrom"), new IndexOptions().sparse(true));
+            indexed = true;
+        }
     }
 
     @Override
     public boolean insertNew(String subject, String scope, byte[] key) {
+        ensureIndexes();
         try {
             keys.insertOne(new Document("_id", subject).append("scope", scope).append("secret", new Binary(key))
                     .append("createdAt", new Date()));
