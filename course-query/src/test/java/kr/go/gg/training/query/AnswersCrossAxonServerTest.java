@@ -94,7 +94,7 @@ class AnswersCrossAxonServerTest extends QueryApplicationTest {
     @Test
     void theOtherAnswersAndSubscriptionUpdatesCrossAxonServerToo() {
         Roster roster = new Roster("c1", List.of(new RosterEntry("t1", "Sita", "Nepal", "Ministry", "Officer",
-                TraineeLevel.MID_LEVEL, TraineeStatus.ENROLLED)));
+                TraineeLevel.MID_LEVEL, TraineeStatus.ENROLLED, false)));
         KoicaPipeline pipeline = new KoicaPipeline(Map.of(CourseStatus.SCHEDULED, List.of(COURSE)));
         YearlyPerformanceReport report = new YearlyPerformanceReport(List.of(new YearlyPerformanceReport.Year(2041, 1, 3,
                 List.of(new YearlyPerformanceReport.Group(Program.KOICA, "Developing Countries", "KOICA Cost Sharing", 1, 3,

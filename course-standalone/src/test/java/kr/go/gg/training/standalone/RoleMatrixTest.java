@@ -47,6 +47,9 @@ class RoleMatrixTest extends StandaloneTestBase {
         add(cells, "GET", ID + "/history", PERSONAL_DATA);
         add(cells, "GET", ID + "/state?asOf=2016-06-29T09:00:00Z", PERSONAL_DATA);
         add(cells, "GET", "/api/audit-log?from=2016-01-01&to=2016-01-02", PERSONAL_DATA);
+        add(cells, "POST", ID + "/trainees/t-1/erasure", Set.of("admin"));
+        add(cells, "GET", ID + "/trainees/t-1/personal-data", Set.of("admin"));
+        add(cells, "GET", "/api/privacy/erasures", Set.of("auditor", "admin"));
         add(cells, "GET", "/actuator/metrics", Set.of("admin"));
         add(cells, "GET", "/actuator/metrics/course.commands", Set.of("admin"));
         add(cells, "GET", "/actuator/info", Set.of("admin"));

@@ -11,7 +11,13 @@ import kr.go.gg.training.api.audit.AuditEntry;
 import kr.go.gg.training.api.audit.AuditLog;
 import kr.go.gg.training.api.audit.FindAuditLog;
 import kr.go.gg.training.api.course.*;
-import kr.go.gg.training.api.enrollment.Trainee;
+import kr.go.gg.training.api.privacy.ErasureRecord;
+import kr.go.gg.training.api.privacy.Erasures;
+import kr.go.gg.training.api.privacy.PersonalData;
+import kr.go.gg.training.api.privacy.PersonalDataReport;
+import kr.go.gg.training.api.privacy.SealedPersonalData;
+import kr.go.gg.training.api.privacy.TraineeErased;
+import kr.go.gg.training.api.enrollment.TraineeStatus;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeLevel;
@@ -48,7 +54,10 @@ class MessagesSerialiseAsJsonTest {
                 new ConsigneeAwarded(course, LocalDate.of(2016, 3, 10)),
                 new ConsigneeNotAwarded(course, LocalDate.of(2016, 3, 10)),
                 new CourseScheduled(course, period),
-                new TraineeEnrolled(course, trainee, new Trainee("Ali", "Iraq", "Ministry of Planning", "Director", TraineeLevel.HIGH_RANKING), 1),
+                new TraineeEnrolled(course, trainee, "Iraq", TraineeLevel.HIGH_RANKING,
+                        SealedPersonalData.seal(new PersonalData("Ali", "Ministry of Planning", "Director"), SealedPersonalData.newKey(), "t-1"), null, 1),
+                new TraineeEnrolled(course, trainee, "Iraq", null, null, new PersonalData("Ali", "Ministry of Planning", "Director"), 1),
+                new TraineeErased(course, trainee, Instant.parse("2024-03-01T09:30:00Z"), "retention", "retention period P5Y ended"),
                 new TraineeWithdrawn(course, trainee, "visa refused", 0),
                 new CourseStarted(course, 1),
                 new CourseCompleted(course, Program.KOICA, Direction.INBOUND, "Iraq", period, List.of(trainee)),
@@ -78,6 +87,10 @@ class MessagesSerialiseAsJsonTest {
                 new AuditLog(List.of(new AuditEntry(Instant.parse("2024-03-01T09:30:00Z"), "staff", "CourseProposed",
                         "c-1", null, "Course", "c-1", 0L, "corr-1", "e-1"))),
                 new WatchCourse("c-1"),
+                new Erasures(List.of(new ErasureRecord("c-1", "t-1", Instant.parse("2024-03-01T09:30:00Z"), "admin", "asked"))),
+                new PersonalDataReport("c-1", "t-1", null, "Iraq", null, null, TraineeLevel.MID_LEVEL, TraineeStatus.WITHDRAWN,
+                        Instant.parse("2024-03-01T09:30:00Z"), Instant.parse("2024-03-02T09:30:00Z"), true,
+                        new ErasureRecord("c-1", "t-1", Instant.parse("2024-03-03T09:30:00Z"), "admin", "asked")),
                 new CourseAtVersion(summary, 3),
                 new CourseAtVersion(null, 0));
     }

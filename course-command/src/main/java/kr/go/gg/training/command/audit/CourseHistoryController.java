@@ -14,8 +14,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.command.course.domain.Course;
+import kr.go.gg.training.command.course.domain.CourseState;
+import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.command.domain.NotFound;
 import kr.go.gg.training.command.platform.web.CommandApiDocs;
+import kr.go.gg.training.command.privacy.DisclosedEnrolment;
+import kr.go.gg.training.command.privacy.domain.TraineeKeys;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -51,11 +55,13 @@ public class CourseHistoryController {
     private static final String COURSE_TYPE = Course.class.getSimpleName();
     private final EventStore eventStore;
     private final ObjectProvider<Configuration> axonConfiguration;
+    private final TraineeKeys keys;
     private volatile AggregateModel<Course> courseModel;
 
-    public CourseHistoryController(EventStore eventStore, ObjectProvider<Configuration> axonConfiguration) {
+    public CourseHistoryController(EventStore eventStore, ObjectProvider<Configuration> axonConfiguration, TraineeKeys keys) {
         this.eventStore = eventStore;
         this.axonConfiguration = axonConfiguration;
+        this.keys = keys;
     }
 
     /**
@@ -91,12 +97,17 @@ public class CourseHistoryController {
                 break;
             }
             entries.add(new HistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
-                    event.getTimestamp(), event.getPayload(), event.getMetaData()));
+                    event.getTimestamp(), disclosed(event.getPayload()), event.getMetaData()));
         }
         if (entries.isEmpty() && fromSequence == 0) {
             throw new NotFound("No course '" + courseId + "'");
         }
         return entries;
+    }
+
+    /** Personal fields opened on the way out (null once erased), never the sealed form. */
+    private Object disclosed(Object payload) {
+        return payload instanceof TraineeEnrolled enrolment ? DisclosedEnrolment.of(enrolment, keys.open(enrolment)) : payload;
     }
 
     /** Agreements share the event store; their ids are no course's. */

@@ -16,6 +16,10 @@ public record Trainee(String name, String country, String organization, String p
 
     /** Two enrolments of the same person: same name, country and organisation, ignoring case and spacing. */
     public String identity() {
+        return identity(name, country, organization);
+    }
+
+    public static String identity(String name, String country, String organization) {
         return normalise(name) + "|" + normalise(country) + "|" + normalise(organization);
     }
 

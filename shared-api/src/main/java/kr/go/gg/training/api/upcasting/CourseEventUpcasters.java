@@ -20,7 +20,7 @@ public final class CourseEventUpcasters {
     }
 
     public static List<EventUpcaster> all() {
-        return List.of(new TraineeEnrolledUpcaster0To1());
+        return List.of(new TraineeEnrolledUpcaster0To1(), new TraineeEnrolledUpcaster1To2());
     }
 
     public static EventUpcasterChain chain() {

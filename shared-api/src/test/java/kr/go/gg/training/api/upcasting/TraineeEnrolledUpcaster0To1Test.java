@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import kr.go.gg.training.api.course.CourseId;
-import kr.go.gg.training.api.enrollment.Trainee;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeLevel;
+import kr.go.gg.training.api.privacy.PersonalData;
+import kr.go.gg.training.api.privacy.SealedPersonalData;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -46,16 +47,22 @@ class TraineeEnrolledUpcaster0To1Test {
     }
 
     @Test
+    void revision_0_renames_participant_and_rank() {
+        com.fasterxml.jackson.databind.JsonNode revision1 = TraineeEnrolledUpcaster0To1.upcast(
+                stored("0", REVISION_0_JSON).getData(com.fasterxml.jackson.databind.JsonNode.class).getData());
+        assertThat(revision1.toString()).doesNotContain("participant").doesNotContain("rank")
+                .startsWith("{\"courseId\":\"c-1\",\"traineeId\":\"t-1\",\"trainee\":{");
+        assertThat(revision1.get("trainee").get("level").asText()).isEqualTo("HIGH_RANKING");
+    }
+
+    @Test
     void revision_0_becomes_the_current_trainee_enrolled() {
         List<IntermediateEventRepresentation> upcast = upcast(stored("0", REVISION_0_JSON));
 
         assertThat(upcast).hasSize(1);
         IntermediateEventRepresentation event = upcast.get(0);
         assertThat(event.getType().getName()).isEqualTo(TYPE);
-        assertThat(event.getType().getRevision()).isEqualTo("1");
-        String json = new String(event.getData(byte[].class).getData(), StandardCharsets.UTF_8);
-        assertThat(json).doesNotContain("participant").doesNotContain("rank")
-                .startsWith("{\"courseId\":\"c-1\",\"traineeId\":\"t-1\",\"trainee\":{");
+        assertThat(event.getType().getRevision()).isEqualTo("2");
         // the envelope is untouched
         assertThat(event.getMessageIdentifier()).isEqualTo("event-1");
         assertThat(event.getSequenceNumber()).contains(2L);
@@ -63,27 +70,27 @@ class TraineeEnrolledUpcaster0To1Test {
 
         SerializedObject<?> data = event.getData();
         TraineeEnrolled enrolled = SERIALIZER.deserialize(data);
-        assertThat(enrolled).isEqualTo(new TraineeEnrolled(new CourseId("c-1"), new TraineeId("t-1"),
-                new Trainee("Ali", "Iraq", "Ministry of Planning", "Director", TraineeLevel.HIGH_RANKING), 3));
+        assertThat(enrolled).isEqualTo(new TraineeEnrolled(new CourseId("c-1"), new TraineeId("t-1"), "Iraq",
+                TraineeLevel.HIGH_RANKING, null, new PersonalData("Ali", "Ministry of Planning", "Director"), 3));
     }
 
     @Test
     void a_revision_0_participant_without_rank_keeps_no_level() {
         String json = REVISION_0_JSON.replace(",\"rank\":\"HIGH_RANKING\"", "");
         TraineeEnrolled enrolled = SERIALIZER.deserialize(upcast(stored("0", json)).get(0).getData());
-        assertThat(enrolled.trainee().name()).isEqualTo("Ali");
-        assertThat(enrolled.trainee().level()).isNull();
+        assertThat(enrolled.unencrypted().name()).isEqualTo("Ali");
+        assertThat(enrolled.level()).isNull();
     }
 
     @Test
     void the_current_revision_and_other_events_pass_unchanged() {
-        TraineeEnrolled current = new TraineeEnrolled(new CourseId("c-1"), new TraineeId("t-1"),
-                new Trainee("Ali", "Iraq", "Ministry of Planning", "Director", TraineeLevel.MID_LEVEL), 1);
+        TraineeEnrolled current = new TraineeEnrolled(new CourseId("c-1"), new TraineeId("t-1"), "Iraq",
+                TraineeLevel.MID_LEVEL, new SealedPersonalData("bm9uY2U=", "c2VhbGVk"), null, 1);
         String currentJson = new String(SERIALIZER.serialize(current, byte[].class).getData(), StandardCharsets.UTF_8);
-        assertThat(SERIALIZER.serialize(current, byte[].class).getType().getRevision()).isEqualTo("1");
+        assertThat(SERIALIZER.serialize(current, byte[].class).getType().getRevision()).isEqualTo("2");
 
-        IntermediateEventRepresentation passed = upcast(stored("1", currentJson)).get(0);
-        assertThat(passed.getType().getRevision()).isEqualTo("1");
+        IntermediateEventRepresentation passed = upcast(stored("2", currentJson)).get(0);
+        assertThat(passed.getType().getRevision()).isEqualTo("2");
         assertThat((TraineeEnrolled) SERIALIZER.deserialize(passed.getData())).isEqualTo(current);
 
         GenericDomainEventEntry<byte[]> other = new GenericDomainEventEntry<>("Course", "c-1", 0L, "event-0",
@@ -100,6 +107,7 @@ class TraineeEnrolledUpcaster0To1Test {
         var lenient = JacksonSerializer.builder().build();
         lenient.getObjectMapper().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         TraineeEnrolled lost = lenient.deserialize(raw.getData());
-        assertThat(lost.trainee()).isNull();
+        assertThat(lost.unencrypted()).isNull();
+        assertThat(lost.country()).isNull();
     }
 }

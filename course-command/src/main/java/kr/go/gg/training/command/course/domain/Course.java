@@ -34,6 +34,7 @@ import kr.go.gg.training.command.agreement.domain.AgreementPolicy;
 import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.platform.idempotency.AnsweredKeys;
+import kr.go.gg.training.command.privacy.domain.TraineeKeys;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateMember;
@@ -171,8 +172,9 @@ public class Course {
     }
 
     @CommandHandler
-    public long handle(CompleteCourse command) {
+    public long handle(CompleteCourse command, TraineeKeys keys) {
         LifecyclePolicy.require(Step.COMPLETE, courseId, program, status);
+        keys.startRetention(courseId, java.time.Instant.now());
         apply(new CourseCompleted(courseId, program, direction, partner, period, roster.stillEnrolled()));
         return version();
     }

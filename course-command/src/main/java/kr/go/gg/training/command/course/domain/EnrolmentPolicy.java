@@ -23,8 +23,9 @@ public final class EnrolmentPolicy {
 
     public static void notEnrolledTwice(CourseId id, CourseRoster roster, TraineeId traineeId, Trainee trainee) {
         if (roster.knows(traineeId) || roster.isEnrolled(trainee)) {
-            throw new DomainRefusal("Course '" + id + "' already has " + trainee.name() + " of "
-                    + trainee.organization() + " (" + trainee.country() + ") enrolled");
+            // no name in the answer: refusals are logged, and names are never logged (docs/privacy.md)
+            throw new DomainRefusal("Course '" + id + "' already has this person (the same name, country and"
+                    + " organisation) enrolled");
         }
     }
 

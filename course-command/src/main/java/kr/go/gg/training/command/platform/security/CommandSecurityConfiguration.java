@@ -41,6 +41,7 @@ public class CommandSecurityConfiguration {
         return ProblemResponses.statelessBasic(http)
                 .securityMatcher(new OrRequestMatcher(commands, audit))
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/courses/*/trainees/*/erasure")).hasRole(Role.ADMIN.name())
                         .requestMatchers(commands).hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
                         .requestMatchers(audit).hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name(), Role.STAFF.name())
                         .anyRequest().denyAll())

@@ -41,6 +41,7 @@ import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeLevel;
 import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.enrollment.WithdrawTrainee;
+import kr.go.gg.training.command.privacy.domain.InMemoryTraineeKeys;
 import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.agreement.domain.AgreementLookup;
 import kr.go.gg.training.command.domain.DomainRefusal;
@@ -230,6 +231,7 @@ class CourseLifecyclePropertiesTest {
         AggregateTestFixture<Course> fixture = new AggregateTestFixture<>(Course.class);
         fixture.registerInjectableResource(agreements);
         fixture.registerInjectableResource(AggregateFreshness.SINGLE_WRITER);
+        fixture.registerInjectableResource(new InMemoryTraineeKeys());
         ResultValidator<Course> result = history.isEmpty()
                 ? fixture.givenNoPriorActivity().when(command)
                 : fixture.given(history).when(command);
@@ -401,7 +403,7 @@ class CourseLifecyclePropertiesTest {
             } else if (command instanceof EnrollTrainee enrol) {
                 if (in(SCHEDULED) && (!koica || enrol.trainee().level() != null) && !enrolments.containsKey(enrol.traineeId())
                         && !present(enrol.trainee()) && active() < capacity) {
-                    event = new TraineeEnrolled(ID, enrol.traineeId(), enrol.trainee(), active() + 1);
+                    event = InMemoryTraineeKeys.enrolled(ID, enrol.traineeId(), enrol.trainee(), active() + 1);
                 }
             } else if (command instanceof WithdrawTrainee withdraw) {
                 if (in(SCHEDULED, IN_PROGRESS) && enrolments.containsKey(withdraw.traineeId()) && !withdrawn.contains(withdraw.traineeId())) {
@@ -460,7 +462,9 @@ class CourseLifecyclePropertiesTest {
                 status = SCHEDULED;
                 period = e.period();
             } else if (event instanceof TraineeEnrolled e) {
-                enrolments.put(e.traineeId(), identity(e.trainee()));
+                var personal = new InMemoryTraineeKeys().open(e).orElseThrow();
+                enrolments.put(e.traineeId(), identity(new Trainee(personal.name(), e.country(), personal.organization(),
+                        personal.position(), e.level())));
             } else if (event instanceof TraineeWithdrawn e) {
                 withdrawn.add(e.traineeId());
             } else if (event instanceof CourseStarted) {

@@ -15,6 +15,7 @@ import kr.go.gg.training.api.enrollment.TraineeLevel;
 import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.enrollment.WithdrawTrainee;
 import kr.go.gg.training.command.agreement.domain.AgreementLookup;
+import kr.go.gg.training.command.privacy.domain.InMemoryTraineeKeys;
 import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static kr.go.gg.training.command.course.domain.CourseHistories.*;
+import static kr.go.gg.training.command.privacy.domain.InMemoryTraineeKeys.enrolled;
 
 /**
  * Enrolment and withdrawal, handled by the course's {@link CourseRoster} under the rules of {@link EnrolmentPolicy}:
@@ -36,18 +38,20 @@ class CourseRosterTest {
     /** What the event store holds beyond the course's version; by default nothing (one writer). */
     private AggregateFreshness freshness = AggregateFreshness.SINGLE_WRITER;
     private AggregateTestFixture<Course> fixture;
+    private final InMemoryTraineeKeys keys = new InMemoryTraineeKeys();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Course.class);
         fixture.registerInjectableResource((AgreementLookup) (province, month) -> true);
+        fixture.registerInjectableResource(keys);
         fixture.registerInjectableResource((AggregateFreshness) (id, version) -> freshness.confirm(id, version));
     }
 
     @Test
     void a_trainee_enrols_while_the_course_is_scheduled() {
         fixture.given(scheduledKoica(2)).when(new EnrollTrainee(ID, T1, KIM))
-                .expectEvents(new TraineeEnrolled(ID, T1, KIM, 1)).expectResultMessagePayload(6L);
+                .expectEvents(enrolled(ID, T1, KIM, 1)).expectResultMessagePayload(6L);
     }
 
     @Test
@@ -59,7 +63,7 @@ class CourseRosterTest {
     @Test
     void a_course_never_takes_more_trainees_than_its_capacity() {
         Object[] given = scheduledKoica(1);
-        fixture.given(List.of(given)).andGiven(new TraineeEnrolled(ID, T1, KIM, 1))
+        fixture.given(List.of(given)).andGiven(enrolled(ID, T1, KIM, 1))
                 .when(new EnrollTrainee(ID, T2, LEE))
                 .expectException(DomainRefusal.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("is full"))
@@ -69,7 +73,7 @@ class CourseRosterTest {
     @Test
     void the_same_person_cannot_enrol_twice() {
         Trainee sameKim = new Trainee(" kim ", "VIETNAM", "hanoi  city", "Deputy", TraineeLevel.MID_LEVEL);
-        fixture.given(List.of(scheduledKoica(5))).andGiven(new TraineeEnrolled(ID, T1, KIM, 1))
+        fixture.given(List.of(scheduledKoica(5))).andGiven(enrolled(ID, T1, KIM, 1))
                 .when(new EnrollTrainee(ID, T2, sameKim))
                 .expectException(DomainRefusal.class).expectNoEvents();
     }
@@ -77,9 +81,9 @@ class CourseRosterTest {
     @Test
     void a_withdrawn_person_may_enrol_again_under_a_new_trainee_id() {
         fixture.given(List.of(scheduledKoica(5)))
-                .andGiven(new TraineeEnrolled(ID, T1, KIM, 1), new TraineeWithdrawn(ID, T1, "ill", 0))
+                .andGiven(enrolled(ID, T1, KIM, 1), new TraineeWithdrawn(ID, T1, "ill", 0))
                 .when(new EnrollTrainee(ID, T2, KIM))
-                .expectEvents(new TraineeEnrolled(ID, T2, KIM, 1));
+                .expectEvents(enrolled(ID, T2, KIM, 1));
     }
 
     @Test
@@ -94,13 +98,13 @@ class CourseRosterTest {
     void a_china_trainee_needs_no_level() {
         Trainee wang = new Trainee("Wang", "Jiangsu", "Nanjing", "Officer", null);
         fixture.given(chinaProposed(), new CourseScheduled(ID, PERIOD)).when(new EnrollTrainee(ID, T1, wang))
-                .expectEvents(new TraineeEnrolled(ID, T1, wang, 1));
+                .expectEvents(enrolled(ID, T1, wang, 1));
     }
 
     @Test
     void a_trainee_withdraws_while_the_course_runs() {
         fixture.given(List.of(scheduledKoica(5)))
-                .andGiven(new TraineeEnrolled(ID, T1, KIM, 1), new CourseStarted(ID, 1))
+                .andGiven(enrolled(ID, T1, KIM, 1), new CourseStarted(ID, 1))
                 .when(new WithdrawTrainee(ID, T1, "called home"))
                 .expectEvents(new TraineeWithdrawn(ID, T1, "called home", 0));
     }
@@ -114,7 +118,7 @@ class CourseRosterTest {
     @Test
     void a_trainee_cannot_withdraw_twice() {
         fixture.given(List.of(scheduledKoica(5)))
-                .andGiven(new TraineeEnrolled(ID, T1, KIM, 1), new TraineeWithdrawn(ID, T1, "ill", 0))
+                .andGiven(enrolled(ID, T1, KIM, 1), new TraineeWithdrawn(ID, T1, "ill", 0))
                 .when(new WithdrawTrainee(ID, T1, "again"))
                 .expectException(DomainRefusal.class).expectNoEvents();
     }
@@ -122,7 +126,7 @@ class CourseRosterTest {
     @Test
     void a_trainee_cannot_withdraw_after_completion() {
         fixture.given(List.of(scheduledKoica(5)))
-                .andGiven(new TraineeEnrolled(ID, T1, KIM, 1), new CourseStarted(ID, 1),
+                .andGiven(enrolled(ID, T1, KIM, 1), new CourseStarted(ID, 1),
                         new CourseCompleted(ID, Program.KOICA, Direction.INBOUND, "Vietnam", PERIOD, List.of(T1)))
                 .when(new WithdrawTrainee(ID, T1, "late"))
                 .expectException(StepNotAllowed.class).expectNoEvents();
@@ -132,7 +136,7 @@ class CourseRosterTest {
     void an_enrolment_whose_key_the_course_answered_before_appends_nothing_and_answers_as_the_first_time() {
         Map<String, Object> key = IdempotencyKeys.metaData("staff", "key-1", "same request");
         fixture.given(List.of(scheduledKoica(5)))
-                .andGiven(List.of(new GenericEventMessage<>(new TraineeEnrolled(ID, T1, KIM, 1), key)))
+                .andGiven(List.of(new GenericEventMessage<>(enrolled(ID, T1, KIM, 1), key)))
                 .when(new EnrollTrainee(ID, T1, KIM), key)
                 .expectNoEvents()
                 .expectResultMessagePayload(new Replayed(6L));
@@ -143,7 +147,7 @@ class CourseRosterTest {
         freshness = (aggregateId, version) -> {
             throw new AggregateFreshness.StaleAggregate(aggregateId, version, version + 1);
         };
-        fixture.given(List.of(scheduledKoica(1))).andGiven(new TraineeEnrolled(ID, T1, KIM, 1))
+        fixture.given(List.of(scheduledKoica(1))).andGiven(enrolled(ID, T1, KIM, 1))
                 .when(new EnrollTrainee(ID, T2, LEE))
                 .expectException(AggregateFreshness.StaleAggregate.class)
                 .expectNoEvents();

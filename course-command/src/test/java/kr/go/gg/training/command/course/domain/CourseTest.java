@@ -11,6 +11,7 @@ import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
 import kr.go.gg.training.api.historical.ImportHistoricalCourse;
+import kr.go.gg.training.command.privacy.domain.InMemoryTraineeKeys;
 import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.agreement.domain.AgreementLookup;
 import kr.go.gg.training.command.domain.DomainRefusal;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static kr.go.gg.training.command.course.domain.CourseHistories.*;
+import static kr.go.gg.training.command.privacy.domain.InMemoryTraineeKeys.enrolled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CourseTest {
@@ -33,6 +35,7 @@ class CourseTest {
         fixture = new AggregateTestFixture<>(Course.class);
         fixture.registerInjectableResource(agreements);
         fixture.registerInjectableResource(AggregateFreshness.SINGLE_WRITER);
+        fixture.registerInjectableResource(new InMemoryTraineeKeys());
     }
 
     @Test
@@ -156,7 +159,7 @@ class CourseTest {
 
     @Test
     void a_scheduled_course_starts() {
-        fixture.given(List.of(scheduledKoica(5))).andGiven(new TraineeEnrolled(ID, T1, KIM, 1))
+        fixture.given(List.of(scheduledKoica(5))).andGiven(enrolled(ID, T1, KIM, 1))
                 .when(new StartCourse(ID)).expectEvents(new CourseStarted(ID, 1));
     }
 
@@ -168,7 +171,7 @@ class CourseTest {
     @Test
     void completion_counts_the_still_enrolled_trainees_as_participants() {
         fixture.given(List.of(scheduledKoica(5)))
-                .andGiven(new TraineeEnrolled(ID, T1, KIM, 1), new TraineeEnrolled(ID, T2, LEE, 2),
+                .andGiven(enrolled(ID, T1, KIM, 1), enrolled(ID, T2, LEE, 2),
                         new TraineeWithdrawn(ID, T1, "ill", 1), new CourseStarted(ID, 1))
                 .when(new CompleteCourse(ID))
                 .expectEvents(new CourseCompleted(ID, Program.KOICA, Direction.INBOUND, "Vietnam", PERIOD, List.of(T2)));

@@ -18,6 +18,7 @@ import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.enrollment.WithdrawTrainee;
+import kr.go.gg.training.command.privacy.domain.InMemoryTraineeKeys;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
 import net.jqwik.api.Arbitraries;
@@ -60,6 +61,7 @@ class EnrolmentPropertiesTest {
         for (int action : actions) {
             AggregateTestFixture<Course> fixture = new AggregateTestFixture<>(Course.class);
             fixture.registerInjectableResource((kr.go.gg.training.command.agreement.domain.AgreementLookup) (p, m) -> true);
+            fixture.registerInjectableResource(new InMemoryTraineeKeys());
             fixture.registerInjectableResource(kr.go.gg.training.command.domain.AggregateFreshness.SINGLE_WRITER);
             int active = (int) withdrawn.values().stream().filter(w -> !w).count();
             if (action > 0) {
@@ -71,7 +73,7 @@ class EnrolmentPropertiesTest {
                 if (present || active >= capacity) {
                     result.expectException(DomainRefusal.class).expectNoEvents();
                 } else {
-                    TraineeEnrolled event = new TraineeEnrolled(ID, traineeId, person, active + 1);
+                    TraineeEnrolled event = InMemoryTraineeKeys.enrolled(ID, traineeId, person, active + 1);
                     result.expectEvents(event);
                     history.add(event);
                     enrolments.put(traineeId, person);

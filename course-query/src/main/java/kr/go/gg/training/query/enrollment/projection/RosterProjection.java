@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import kr.go.gg.training.api.course.CourseCompleted;
@@ -20,6 +21,9 @@ import kr.go.gg.training.api.enrollment.TraineeLevel;
 import kr.go.gg.training.api.enrollment.TraineeStatus;
 import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
+import kr.go.gg.training.api.privacy.PersonalData;
+import kr.go.gg.training.api.privacy.TraineeErased;
+import kr.go.gg.training.query.privacy.projection.PersonalDataKeys;
 import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -31,7 +35,8 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Rosters (personal data): {@code rosters}, one document per course with its trainees in enrolment order.
+ * Rosters (personal data): {@code rosters}, one document per course with its trainees in enrolment order. An erased
+ * trainee keeps its place with {@code erased: true} and null name, organisation and position (docs/privacy.md).
  * A course's roster exists from its proposal (or import: no names, only a headcount), so "no trainees"
  * differs from "no such course". Idempotent by the aggregate sequence number kept in {@code version}.
  */
@@ -42,9 +47,11 @@ public class RosterProjection {
     public static final String ROSTERS = "rosters";
 
     private final BatchedCollection rosters;
+    private final PersonalDataKeys keys;
 
-    public RosterProjection(MongoDatabase readModelDatabase) {
+    public RosterProjection(MongoDatabase readModelDatabase, PersonalDataKeys keys) {
         this.rosters = new BatchedCollection(readModelDatabase.getCollection(ROSTERS));
+        this.keys = keys;
     }
 
     @EventHandler
@@ -59,15 +66,27 @@ public class RosterProjection {
         });
     }
 
+    /** Opened with the trainee's key: a replay after the key was destroyed finds nothing to show (erased). */
     @EventHandler
     void on(TraineeEnrolled e, @SequenceNumber long seq) {
+        Optional<PersonalData> personal = keys.open(e);
+        PersonalData shown = personal.orElse(new PersonalData(null, null, null));
         apply(e.courseId(), seq, trainees -> trainees.add(new Document("traineeId", e.traineeId().value())
-                .append("name", e.trainee().name())
-                .append("country", e.trainee().country())
-                .append("organization", e.trainee().organization())
-                .append("position", e.trainee().position())
-                .append("level", e.trainee().level() == null ? null : e.trainee().level().name())
-                .append("status", TraineeStatus.ENROLLED.name())));
+                .append("name", shown.name())
+                .append("country", e.country())
+                .append("organization", shown.organization())
+                .append("position", shown.position())
+                .append("level", e.level() == null ? null : e.level().name())
+                .append("status", TraineeStatus.ENROLLED.name())
+                .append("erased", personal.isEmpty())));
+    }
+
+    @EventHandler
+    void on(TraineeErased e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, trainees -> trainees.stream()
+                .filter(t -> e.traineeId().value().equals(t.getString("traineeId")))
+                .forEach(t -> t.append("name", null).append("organization", null).append("position", null)
+                        .append("erased", true)));
     }
 
     @EventHandler
@@ -101,7 +120,7 @@ public class RosterProjection {
                 .map(t -> new RosterEntry(t.getString("traineeId"), t.getString("name"), t.getString("country"),
                         t.getString("organization"), t.getString("position"),
                         t.getString("level") == null ? null : TraineeLevel.valueOf(t.getString("level")),
-                        TraineeStatus.valueOf(t.getString("status"))))
+                        TraineeStatus.valueOf(t.getString("status")), Boolean.TRUE.equals(t.getBoolean("erased"))))
                 .toList();
         return new Roster(query.courseId(), entries);
     }

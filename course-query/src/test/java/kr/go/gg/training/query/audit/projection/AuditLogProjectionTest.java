@@ -1,6 +1,7 @@
 package kr.go.gg.training.query.audit.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import kr.go.gg.training.query.TestEnrolments;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoCollection;
@@ -88,8 +89,8 @@ class AuditLogProjectionTest extends MongoProjectionTest {
         events.add(by(user, "Course", "k1", new ConsigneeNotAwarded(k, LocalDate.parse("2024-01-20")), day));
         events.add(by(user, "Course", "k1", new ConsigneeAwarded(k, LocalDate.parse("2024-02-20")), day));
         events.add(by(user, "Course", "k1", new CourseScheduled(k, period), day));
-        events.add(by(user, "Course", "k1", new TraineeEnrolled(k, new TraineeId("t1"), trainee, 1), day));
-        events.add(by(user, "Course", "k1", new TraineeEnrolled(k, new TraineeId("t2"), trainee, 2), day));
+        events.add(by(user, "Course", "k1", TestEnrolments.plain(k, new TraineeId("t1"), trainee, 1), day));
+        events.add(by(user, "Course", "k1", TestEnrolments.plain(k, new TraineeId("t2"), trainee, 2), day));
         events.add(by(user, "Course", "k1", new TraineeWithdrawn(k, new TraineeId("t2"), "ill", 1), day));
         events.add(by(user, "Course", "k1", new CourseStarted(k, 1), day));
         events.add(by(user, "Course", "k1", new CourseCompleted(k, Program.KOICA, Direction.INBOUND, "Peru", period,

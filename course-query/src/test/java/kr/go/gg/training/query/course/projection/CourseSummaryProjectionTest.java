@@ -1,6 +1,7 @@
 package kr.go.gg.training.query.course.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import kr.go.gg.training.query.TestEnrolments;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,8 +79,8 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
         assertThat(course("k1").status()).isEqualTo(CourseStatus.CONSIGNEE_AWARDED);
 
         deliver(projection, event("k1", new CourseScheduled(id, period("2016-06-29", "2016-07-12"))),
-                event("k1", new TraineeEnrolled(id, new TraineeId("t1"), trainee("A"), 1)),
-                event("k1", new TraineeEnrolled(id, new TraineeId("t2"), trainee("B"), 2)));
+                event("k1", TestEnrolments.plain(id, new TraineeId("t1"), trainee("A"), 1)),
+                event("k1", TestEnrolments.plain(id, new TraineeId("t2"), trainee("B"), 2)));
         CourseSummary scheduled = course("k1");
         assertThat(scheduled.status()).isEqualTo(CourseStatus.SCHEDULED);
         assertThat(scheduled.enrolled()).isEqualTo(2);
@@ -157,7 +158,7 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
 
     @Test
     void anEventOfAnUnknownCourseIsNotFoldedIntoAHalfSummary() {
-        deliver(projection, event("ghost", new TraineeEnrolled(new CourseId("ghost"), new TraineeId("t"), trainee("A"), 1)));
+        deliver(projection, event("ghost", TestEnrolments.plain(new CourseId("ghost"), new TraineeId("t"), trainee("A"), 1)));
         assertThat(course("ghost")).isNull();
         assertThat(projection.handle(new FindCourses(null, null, null)).courses()).isEmpty();
     }
@@ -167,7 +168,7 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
         CourseId id = new CourseId("d1");
         var proposed = event("d1", new CourseProposed(id, "D", Program.KOICA, Direction.INBOUND, "Ghana", 5, 2026));
         var scheduled = event("d1", new CourseScheduled(id, period("2026-05-04", "2026-05-15")));
-        var enrolled = event("d1", new TraineeEnrolled(id, new TraineeId("t1"), trainee("A"), 1));
+        var enrolled = event("d1", TestEnrolments.plain(id, new TraineeId("t1"), trainee("A"), 1));
         var withdrawn = event("d1", new TraineeWithdrawn(id, new TraineeId("t1"), "ill", 0));
         var other = event("d2", new HistoricalCourseImported(new CourseId("d2"), "H", Program.KOICA, Direction.INBOUND,
                 "Kenya", period("2015-09-01", "2015-09-10"), 7, "seed"));

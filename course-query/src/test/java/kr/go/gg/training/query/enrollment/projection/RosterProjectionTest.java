@@ -18,22 +18,54 @@ import kr.go.gg.training.api.enrollment.TraineeLevel;
 import kr.go.gg.training.api.enrollment.TraineeStatus;
 import kr.go.gg.training.api.enrollment.TraineeWithdrawn;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
+import kr.go.gg.training.api.privacy.TraineeErased;
 import kr.go.gg.training.query.MongoProjectionTest;
+import kr.go.gg.training.query.TestEnrolments;
+import kr.go.gg.training.query.privacy.projection.PersonalDataKeys;
+import kr.go.gg.training.support.keys.JdbcSubjectKeyStore;
+import kr.go.gg.training.support.keys.SubjectKeyLookup;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RosterProjectionTest extends MongoProjectionTest {
 
     private static final CourseId COURSE = new CourseId("c1");
+    private final JdbcSubjectKeyStore keys = TestEnrolments.keyStore();
     private RosterProjection projection;
 
     @BeforeEach
     void setUp() {
-        projection = new RosterProjection(database);
+        projection = new RosterProjection(database, new PersonalDataKeys(new SubjectKeyLookup(keys)));
     }
 
-    private static TraineeEnrolled enrolled(String id, String name, TraineeLevel level, int count) {
-        return new TraineeEnrolled(COURSE, new TraineeId(id), new Trainee(name, "Peru", "Ministry", "Officer", level), count);
+    private TraineeEnrolled enrolled(String id, String name, TraineeLevel level, int count) {
+        return TestEnrolments.sealed(keys, COURSE, new TraineeId(id), new Trainee(name, "Peru", "Ministry", "Officer", level), count);
+    }
+
+    @Test
+    void anErasedTraineeKeepsItsPlaceWithoutPersonalFields() {
+        deliver(projection, event("c1", new CourseProposed(COURSE, "T", Program.KOICA, Direction.INBOUND, "Peru", 5, 2026)));
+        deliver(projection, event("c1", enrolled("t1", "Ana", TraineeLevel.MID_LEVEL, 1)),
+                event("c1", enrolled("t2", "Luis", TraineeLevel.HIGH_RANKING, 2)));
+        keys.destroy("t1", "c1", Instant.now());
+        deliver(projection, event("c1", new TraineeErased(COURSE, new TraineeId("t1"), Instant.now(), "admin", "asked")));
+
+        assertThat(projection.handle(new FindRoster("c1")).trainees()).containsExactly(
+                new RosterEntry("t1", null, "Peru", null, null, TraineeLevel.MID_LEVEL, TraineeStatus.ENROLLED, true),
+                new RosterEntry("t2", "Luis", "Peru", "Ministry", "Officer", TraineeLevel.HIGH_RANKING, TraineeStatus.ENROLLED, false));
+    }
+
+    @Test
+    void aReplayAfterTheKeyWasDestroyedShowsTheTraineeErased() {
+        TraineeEnrolled ana = enrolled("t1", "Ana", TraineeLevel.MID_LEVEL, 1);
+        keys.destroy("t1", "c1", Instant.now());
+
+        deliver(projection, event("c1", new CourseProposed(COURSE, "T", Program.KOICA, Direction.INBOUND, "Peru", 5, 2026)),
+                event("c1", ana));
+
+        assertThat(projection.handle(new FindRoster("c1")).trainees()).containsExactly(
+                new RosterEntry("t1", null, "Peru", null, null, TraineeLevel.MID_LEVEL, TraineeStatus.ENROLLED, true));
     }
 
     @Test
@@ -49,9 +81,9 @@ class RosterProjectionTest extends MongoProjectionTest {
                 period("2026-05-04", "2026-05-15"), List.of(new TraineeId("t1"), new TraineeId("t3")))));
 
         assertThat(projection.handle(new FindRoster("c1")).trainees()).containsExactly(
-                new RosterEntry("t1", "Ana", "Peru", "Ministry", "Officer", TraineeLevel.MID_LEVEL, TraineeStatus.PARTICIPATED),
-                new RosterEntry("t2", "Luis", "Peru", "Ministry", "Officer", TraineeLevel.HIGH_RANKING, TraineeStatus.WITHDRAWN),
-                new RosterEntry("t3", "Rosa", "Peru", "Ministry", "Officer", null, TraineeStatus.PARTICIPATED));
+                new RosterEntry("t1", "Ana", "Peru", "Ministry", "Officer", TraineeLevel.MID_LEVEL, TraineeStatus.PARTICIPATED, false),
+                new RosterEntry("t2", "Luis", "Peru", "Ministry", "Officer", TraineeLevel.HIGH_RANKING, TraineeStatus.WITHDRAWN, false),
+                new RosterEntry("t3", "Rosa", "Peru", "Ministry", "Officer", null, TraineeStatus.PARTICIPATED, false));
         assertThat(projection.handle(new FindRoster("unknown"))).isNull();
     }
 

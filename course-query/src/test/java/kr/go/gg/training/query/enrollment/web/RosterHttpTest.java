@@ -1,6 +1,7 @@
 package kr.go.gg.training.query.enrollment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import kr.go.gg.training.query.TestEnrolments;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ class RosterHttpTest extends QueryApplicationTest {
     @Test
     void rostersArePersonalDataNotForViewers() throws Exception {
         String id = proposeScheduledCourse(2043, Program.KOICA);
-        append("Course", id, 2, new TraineeEnrolled(new CourseId(id), new TraineeId("t-1"),
+        append("Course", id, 2, TestEnrolments.plain(new CourseId(id), new TraineeId("t-1"),
                 new Trainee("Ana Ruiz", "Peru", "Ministry of Economy", "Director", TraineeLevel.HIGH_RANKING), 1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(body(get("staff", "/api/courses/" + id + "/trainees"))).hasSize(1));

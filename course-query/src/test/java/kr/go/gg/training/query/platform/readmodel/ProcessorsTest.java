@@ -1,6 +1,7 @@
 package kr.go.gg.training.query.platform.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import kr.go.gg.training.query.TestEnrolments;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
@@ -71,7 +72,7 @@ class ProcessorsTest extends QueryApplicationTest {
         Period period = new Period(LocalDate.of(2061, 4, 6), LocalDate.of(2061, 4, 17));
         append("Course", id, 0, new CourseProposed(course, "Replay", Program.KOICA, Direction.INBOUND, "Kenya", 10, null));
         append("Course", id, 1, new CourseScheduled(course, period));
-        append("Course", id, 2, new TraineeEnrolled(course, new TraineeId("r1"),
+        append("Course", id, 2, TestEnrolments.plain(course, new TraineeId("r1"),
                 new Trainee("Amani", "Kenya", "Treasury", "Analyst", TraineeLevel.MID_LEVEL), 1));
         append("Course", id, 3, new CourseStarted(course, 1));
         append("Course", id, 4, new CourseCompleted(course, Program.KOICA, Direction.INBOUND, "Kenya", period,
@@ -263,7 +264,7 @@ class ProcessorsTest extends QueryApplicationTest {
         Period period = new Period(LocalDate.of(2062, 3, 2), LocalDate.of(2062, 3, 9));
         append("Course", id, 0, new CourseProposed(course, "During", Program.KOICA, Direction.INBOUND, "Ghana", 5, null));
         append("Course", id, 1, new CourseScheduled(course, period));
-        append("Course", id, 2, new TraineeEnrolled(course, new TraineeId("d1"),
+        append("Course", id, 2, TestEnrolments.plain(course, new TraineeId("d1"),
                 new Trainee("Kofi", "Ghana", "Ministry", "Officer", TraineeLevel.MID_LEVEL), 1));
         append("Course", id, 3, new CourseStarted(course, 1));
         admin.releaseSwitch(ProcessingGroups.AGREEMENTS);

@@ -1,6 +1,7 @@
 package kr.go.gg.training.query.platform.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import kr.go.gg.training.query.TestEnrolments;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
@@ -181,8 +182,8 @@ class TwoSegmentsTest {
                 life.add(new Object[] {"Course", id, new CourseProposed(course, "Course " + c, program, direction,
                         "Partner " + c % 7, 20, year)});
                 life.add(new Object[] {"Course", id, new CourseScheduled(course, period)});
-                life.add(new Object[] {"Course", id, new TraineeEnrolled(course, new TraineeId(id + "-t1"), trainee, 1)});
-                life.add(new Object[] {"Course", id, new TraineeEnrolled(course, new TraineeId(id + "-t2"), trainee, 2)});
+                life.add(new Object[] {"Course", id, TestEnrolments.plain(course, new TraineeId(id + "-t1"), trainee, 1)});
+                life.add(new Object[] {"Course", id, TestEnrolments.plain(course, new TraineeId(id + "-t2"), trainee, 2)});
                 if (c % 3 == 0) {
                     life.add(new Object[] {"Course", id, new TraineeWithdrawn(course, new TraineeId(id + "-t2"), "ill", 1)});
                 }

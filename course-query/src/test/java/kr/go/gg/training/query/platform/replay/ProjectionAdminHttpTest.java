@@ -1,6 +1,7 @@
 package kr.go.gg.training.query.platform.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import kr.go.gg.training.query.TestEnrolments;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ class ProjectionAdminHttpTest extends QueryApplicationTest {
         CourseId course = new CourseId(id);
         append("Course", id, 0, new CourseProposed(course, "Replayed", Program.KOICA, Direction.INBOUND, "Nepal", 10, 2071));
         append("Course", id, 1, new CourseScheduled(course, new Period(LocalDate.of(2071, 5, 3), LocalDate.of(2071, 5, 9))));
-        append("Course", id, 2, new TraineeEnrolled(course, new TraineeId("n1"),
+        append("Course", id, 2, TestEnrolments.plain(course, new TraineeId("n1"),
                 new Trainee("Sita", "Nepal", "Ministry", "Officer", null), 1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).contains("Sita"));
@@ -96,7 +97,7 @@ class ProjectionAdminHttpTest extends QueryApplicationTest {
         String id = newId();
         CourseId course = new CourseId(id);
         append("Course", id, 0, new CourseProposed(course, "Kept", Program.KOICA, Direction.INBOUND, "Laos", 10, 2072));
-        append("Course", id, 1, new TraineeEnrolled(course, new TraineeId("l1"),
+        append("Course", id, 1, TestEnrolments.plain(course, new TraineeId("l1"),
                 new Trainee("Noy", "Laos", "Ministry", "Officer", null), 1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).contains("Noy"));
@@ -150,7 +151,7 @@ class ProjectionAdminHttpTest extends QueryApplicationTest {
         String id = newId();
         CourseId course = new CourseId(id);
         append("Course", id, 0, new CourseProposed(course, "Six", Program.KOICA, Direction.INBOUND, "Togo", 10, 2074));
-        append("Course", id, 1, new TraineeEnrolled(course, new TraineeId("t1"),
+        append("Course", id, 1, TestEnrolments.plain(course, new TraineeId("t1"),
                 new Trainee("Ama", "Togo", "Ministry", "Officer", null), 1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(get("staff", "/api/courses/" + id + "/trainees").body()).contains("Ama"));

@@ -1,6 +1,7 @@
 package kr.go.gg.training.query.report.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import kr.go.gg.training.query.TestEnrolments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -40,8 +41,8 @@ class ReportStreamHttpTest extends QueryApplicationTest {
             Period period = new Period(LocalDate.of(2051, 4, 6), LocalDate.of(2051, 4, 17));
             append("Course", id, 0, new CourseProposed(course, "Live", Program.CHINA_EXCHANGE, Direction.INBOUND, "Jiangsu", 10, 2051));
             append("Course", id, 1, new CourseScheduled(course, period));
-            append("Course", id, 2, new TraineeEnrolled(course, new TraineeId("p1"), new Trainee("Li", "Jiangsu", "Office", "Clerk", null), 1));
-            append("Course", id, 3, new TraineeEnrolled(course, new TraineeId("p2"), new Trainee("Wang", "Jiangsu", "Office", "Clerk", null), 2));
+            append("Course", id, 2, TestEnrolments.plain(course, new TraineeId("p1"), new Trainee("Li", "Jiangsu", "Office", "Clerk", null), 1));
+            append("Course", id, 3, TestEnrolments.plain(course, new TraineeId("p2"), new Trainee("Wang", "Jiangsu", "Office", "Clerk", null), 2));
             append("Course", id, 4, new CourseStarted(course, 2));
             append("Course", id, 5, new CourseCompleted(course, Program.CHINA_EXCHANGE, Direction.INBOUND, "Jiangsu", period,
                     List.of(new TraineeId("p1"), new TraineeId("p2"))));
