@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.platform.replay;
 
+import kr.go.gg.training.query.TestEnrolments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +14,6 @@ import kr.go.gg.training.api.course.CourseProposed;
 import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.enrollment.Trainee;
-import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.query.QueryApplicationTest;
 import kr.go.gg.training.query.platform.operations.DeadLetterHealth;
@@ -38,7 +38,7 @@ class DeadLettersHttpTest extends QueryApplicationTest {
     }
 
     private void enrol(String id, long sequence, String trainee) {
-        append("Course", id, sequence, new TraineeEnrolled(new CourseId(id), new TraineeId(trainee),
+        append("Course", id, sequence, TestEnrolments.plain(new CourseId(id), new TraineeId(trainee),
                 new Trainee(trainee, "Peru", "Ministry", "Officer", null), (int) sequence));
     }
 

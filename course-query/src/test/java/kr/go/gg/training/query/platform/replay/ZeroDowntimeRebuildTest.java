@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.platform.replay;
 
+import kr.go.gg.training.query.TestEnrolments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.enrollment.Trainee;
-import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.query.QueryApplicationTest;
@@ -92,7 +92,7 @@ class ZeroDowntimeRebuildTest extends QueryApplicationTest {
 
             // the live generation keeps following events during the replay, and so do the other projections
             String late = proposeScheduledCourse(2081, Program.KOICA);
-            append("Course", ids.get(1), 2, new TraineeEnrolled(new CourseId(ids.get(1)), new TraineeId("z1"),
+            append("Course", ids.get(1), 2, TestEnrolments.plain(new CourseId(ids.get(1)), new TraineeId("z1"),
                     new Trainee("Zaw", "Myanmar", "Ministry", "Officer", null), 1));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(get("viewer", "/api/courses/" + late).statusCode()).isEqualTo(200);
