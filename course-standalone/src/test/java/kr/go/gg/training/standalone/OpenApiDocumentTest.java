@@ -25,7 +25,7 @@ class OpenApiDocumentTest extends StandaloneTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> WORKFLOW = List.of("Agreements", "Course proposal and selection", "Schedule",
             "Enrolment", "Start, completion, cancellation", "Imports", "Courses", "Reports", "KOICA pipeline",
-            "Audit and history", "Operations");
+            "Audit and history", "Personal data", "Operations");
 
     private JsonNode document;
 

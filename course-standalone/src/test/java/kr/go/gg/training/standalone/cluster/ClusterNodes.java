@@ -175,7 +175,7 @@ final class ClusterNodes implements AutoCloseable {
     Node startCommandNode(String name) {
         String clientId = name + "-" + run;
         Path dataDir = dataDir(name);
-        List<String> args = nodeArguments(clientId, dataDir, CourseCommandApplication.class, "course-command", List.of());
+        List<String> args = nodeArguments(clientId, dataDir, CourseCommandApplication.class, "course-command", keyStore());
         return started(name, Kind.COMMAND, clientId, dataDir,
                 new SpringApplicationBuilder(CourseCommandApplication.class).profiles("axonserver"), args);
     }
@@ -187,11 +187,17 @@ final class ClusterNodes implements AutoCloseable {
                 // the axonserver profile reads MONGODB_URI into spring.data.mongodb.uri; the read models' database
                 // is the one it names (an explicit spring.data.mongodb.database would win: the same name is given)
                 "--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort + "/" + mongoDatabase,
-                "--spring.data.mongodb.database=" + mongoDatabase));
+                "--spring.data.mongodb.database=" + mongoDatabase, keyStore().get(0), keyStore().get(1)));
         SpringApplicationBuilder builder = SHARED_TOKEN_OWNER
                 ? new SpringApplicationBuilder(CourseQueryApplication.class)
                 : new SpringApplicationBuilder(CourseQueryApplication.class, DistinctTokenOwner.class);
         return started(name, Kind.QUERY, clientId, dataDir, builder.profiles("axonserver"), args);
+    }
+
+    /** The personal-data key store every command and query node shares: this cluster's own database (docs/privacy.md). */
+    private List<String> keyStore() {
+        return List.of("--course.privacy.keys.uri=mongodb://localhost:" + mongoPort + "/" + mongoDatabase,
+                "--course.privacy.keys.database=" + mongoDatabase + "-keys");
     }
 
     /** What every node is started with: its own port, client id and data folder, and its module's own settings. */

@@ -31,6 +31,7 @@ public class CommandApiDocs {
     public static final String RUNNING = "Start, completion, cancellation";
     public static final String IMPORTS = "Imports";
     public static final String AUDIT = "Audit and history";
+    public static final String PRIVACY = "Personal data";
 
     public static final String NOT_STAFF = "Signed in, but not as STAFF or ADMIN";
     public static final String NO_COURSE = "No course with this id";
@@ -74,6 +75,12 @@ public class CommandApiDocs {
     ApiTag auditTag() {
         return new ApiTag(AUDIT, 100, "A course's events from the event store, its state as of an instant, who did what",
                 "/api/courses/{id}/history", "/api/courses/{id}/state");
+    }
+
+    @Bean
+    ApiTag privacyTag() {
+        return new ApiTag(PRIVACY, 105, "Trainees' personal data: erasure, the destruction log, subject access",
+                "/api/courses/{id}/trainees/{traineeId}/erasure");
     }
 
     /** Every {@code POST /api/**} but {@code /api/admin/**} is a command (docs/api.md). */

@@ -1,5 +1,6 @@
 package kr.go.gg.training.command.privacy.web;
 
+import kr.go.gg.training.command.platform.web.CommandApiDocs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Erasure of a trainee's personal data on request (ADMIN; docs/privacy.md). */
 @RestController
-@Tag(name = "Personal data")
+@Tag(name = CommandApiDocs.PRIVACY)
 public class ErasureController {
 
     public record Erasure(@NotBlank @CodePointLength(max = 2000) String reason) {

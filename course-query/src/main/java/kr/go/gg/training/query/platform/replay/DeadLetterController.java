@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.platform.replay;
 
+import kr.go.gg.training.query.platform.web.QueryApiDocs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** docs/api.md "Audit and operations": the read models' dead letters (ADMIN, AUDITOR) and their retry (ADMIN). */
 @RestController
-@Tag(name = "Operations")
+@Tag(name = QueryApiDocs.OPERATIONS)
 public class DeadLetterController {
 
     private static final String PROBLEM = "application/problem+json";

@@ -24,6 +24,7 @@ public class QueryApiDocs {
     public static final String PIPELINE = "KOICA pipeline";
     public static final String AUDIT = "Audit and history";
     public static final String OPERATIONS = "Operations";
+    public static final String PRIVACY = "Personal data";
 
     static {
         // a stream's answer is documented on each stream as text/event-stream, not as the Java type that writes it
@@ -66,8 +67,14 @@ public class QueryApiDocs {
     }
 
     @Bean
+    ApiTag privacyQueryTag() {
+        return new ApiTag(PRIVACY, 105, "Trainees' personal data: erasure, the destruction log, subject access",
+                "/api/privacy/erasures", "/api/courses/{id}/trainees/{traineeId}/personal-data");
+    }
+
+    @Bean
     ApiTag operationsTag() {
-        return new ApiTag(OPERATIONS, 110, "The read models' projections: status and replay");
+        return new ApiTag(OPERATIONS, 110, "The read models' projections: status, replay and dead letters");
     }
 
     /**

@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.privacy.web;
 
+import kr.go.gg.training.query.platform.web.QueryApiDocs;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
 import java.util.List;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The destruction log and subject-access requests (docs/privacy.md), through the query bus only. */
 @RestController
-@Tag(name = "Personal data")
+@Tag(name = QueryApiDocs.PRIVACY)
 public class PrivacyQueryController {
 
     private final QueryGateway queries;
