@@ -179,7 +179,7 @@ public abstract class CourseListingProjection {
     void reset() {
         courses.drop();
         rows.drop();
-        former.drop();
+        BatchedCollection.dropIfWritten(former);
         createIndexes();
     }
 

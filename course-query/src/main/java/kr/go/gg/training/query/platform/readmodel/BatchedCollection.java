@@ -92,9 +92,17 @@ public final class BatchedCollection {
      */
     public void drop() {
         invalidateAll();
-        MongoCollection<Document> live = collection();
-        if (live.find().projection(new Document("_id", 1)).limit(1).first() != null) {
-            live.drop();
+        dropIfWritten(collection());
+    }
+
+    /**
+     * Drops {@code collection} if it holds a document: an empty one is the same read model, and the embedded wire
+     * server logs the drop of a collection never written (MongoDB's "ns not found", which the driver ignores) as an
+     * ERROR, which would hide real ones.
+     */
+    public static void dropIfWritten(MongoCollection<Document> collection) {
+        if (collection.find().projection(new Document("_id", 1)).limit(1).first() != null) {
+            collection.drop();
         }
     }
 

@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.platform.replay;
 
+import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
@@ -143,7 +144,7 @@ final class GenerationSwitch {
 
     void dropGeneration(String projection, int generation) {
         for (String base : generations.collections(projection)) {
-            generations.collection(base, generation).drop();
+            BatchedCollection.dropIfWritten(generations.collection(base, generation));
         }
     }
 }

@@ -77,7 +77,7 @@ public class YearlyPerformanceProjection {
     void reset() {
         rows.drop();
         years.drop();
-        database.getCollection(FORMER).drop();
+        BatchedCollection.dropIfWritten(database.getCollection(FORMER));
         cache.invalidate(null);
     }
 
