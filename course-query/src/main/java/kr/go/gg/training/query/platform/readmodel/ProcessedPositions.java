@@ -75,14 +75,12 @@ public final class ProcessedPositions implements ReadModelPositions {
 
     /** The stored token of every segment of every processor; empty while any processor has stored none. */
     private Collection<TrackingToken> stored() {
-        List<TrackingToken> all = new ArrayList<>();
-        for (String processor : processors) {
-            Map<Integer, TrackingToken> segments = tokens.tokens(processor);
-            if (segments.isEmpty()) {
-                return List.of();
-            }
-            all.addAll(segments.values());
+        Map<String, Map<Integer, TrackingToken>> byProcessor = tokens.tokens(processors);
+        if (!byProcessor.keySet().containsAll(processors)) {
+            return List.of();
         }
+        List<TrackingToken> all = new ArrayList<>();
+        byProcessor.values().forEach(segments -> all.addAll(segments.values()));
         return all;
     }
 

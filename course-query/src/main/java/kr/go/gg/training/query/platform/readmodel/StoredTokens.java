@@ -1,10 +1,12 @@
 package kr.go.gg.training.query.platform.readmodel;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,21 @@ public final class StoredTokens {
         }
         rows.sort(Comparator.comparingInt(Stored::segment));
         return rows;
+    }
+
+    /**
+     * Every segment's stored token of each of {@code processors}, in one read of the token collection (a processor
+     * with no segment stored is absent).
+     */
+    public Map<String, Map<Integer, TrackingToken>> tokens(Collection<String> processors) {
+        Map<String, Map<Integer, TrackingToken>> tokens = new TreeMap<>();
+        for (Document row : collection.find(in("processorName", processors))) {
+            Integer segment = row.getInteger("segment");
+            if (segment != null) {
+                tokens.computeIfAbsent(row.getString("processorName"), name -> new TreeMap<>()).put(segment, token(row));
+            }
+        }
+        return tokens;
     }
 
     /** Every segment's stored token (null for a segment that has handled no event). */
