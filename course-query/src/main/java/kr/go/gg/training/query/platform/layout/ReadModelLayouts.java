@@ -18,6 +18,7 @@ import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,22 +69,28 @@ public class ReadModelLayouts implements SmartInitializingSingleton {
     /** Before the processors start: which read models are stored with another layout. */
     @Override
     public void afterSingletonsInstantiated() {
-        Map<String, Integer> code = codeLayouts();
-        boolean sharedHandledEvents = handledEvents(ProcessingGroups.FORMER_SHARED_PROCESSOR);
-        for (Map.Entry<String, Integer> projection : code.entrySet()) {
-            // its own processor's token, or (an upgrade) that of the one processor all read models ran on before
-            boolean handledEvents = sharedHandledEvents || handledEvents(projection.getKey());
-            int stored = stored(projection.getKey());
-            if (stored == projection.getValue()) {
+        Map<String, ReadModelLayout> code = codeLayouts();
+        List<String> processors = new ArrayList<>(ProcessingGroups.ALL);
+        processors.add(ProcessingGroups.FORMER_SHARED_PROCESSOR);
+        Map<String, Map<Integer, TrackingToken>> tokens = storedTokens.tokens(processors);
+        boolean sharedHandledEvents = handledEvents(tokens, ProcessingGroups.FORMER_SHARED_PROCESSOR);
+        for (String projection : ProcessingGroups.ALL) {
+            ReadModelLayout layout = code.get(projection);
+            int written = layout == null ? 1 : layout.value();
+            int stored = stored(projection);
+            if (stored == written) {
                 continue;
             }
-            dropReplaced(projection.getKey());
-            if (handledEvents) {
+            if (layout != null) {
+                dropReplaced(layout);
+            }
+            // its own processor's token, or (an upgrade) that of the one processor all read models ran on before
+            if (sharedHandledEvents || handledEvents(tokens, projection)) {
                 log.info("Read model {} is stored in layout {}, the code writes layout {}: rebuilt once the application is ready",
-                        projection.getKey(), stored, projection.getValue());
-                toRebuild.put(projection.getKey(), projection.getValue());
+                        projection, stored, written);
+                toRebuild.put(projection, written);
             } else {
-                store(projection.getKey(), projection.getValue());
+                store(projection, written);
             }
         }
     }
@@ -103,32 +110,23 @@ public class ReadModelLayouts implements SmartInitializingSingleton {
     }
 
     /** The collections of earlier layouts: the new code reads none of them, so they go at once. */
-    private void dropReplaced(String projection) {
+    private void dropReplaced(ReadModelLayout layout) {
         Set<String> existing = database.listCollectionNames().into(new HashSet<>());
+        Arrays.stream(layout.replaces()).filter(existing::contains).forEach(name -> database.getCollection(name).drop());
+    }
+
+    private static boolean handledEvents(Map<String, Map<Integer, TrackingToken>> tokens, String processor) {
+        return tokens.getOrDefault(processor, Map.of()).values().stream().anyMatch(Objects::nonNull);
+    }
+
+    /** The {@link ReadModelLayout} of each projection that has one (the others write layout 1). */
+    private Map<String, ReadModelLayout> codeLayouts() {
+        Map<String, ReadModelLayout> code = new HashMap<>();
         for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
             ProcessingGroup group = AnnotationUtils.findAnnotation(bean.getClass(), ProcessingGroup.class);
             ReadModelLayout layout = AnnotationUtils.findAnnotation(bean.getClass(), ReadModelLayout.class);
-            if (group != null && layout != null && group.value().equals(projection)) {
-                Arrays.stream(layout.replaces()).filter(existing::contains)
-                        .forEach(name -> database.getCollection(name).drop());
-            }
-        }
-    }
-
-    private boolean handledEvents(String processor) {
-        return storedTokens.tokens(processor).values().stream().anyMatch(Objects::nonNull);
-    }
-
-    /** The layout the code of each projection writes (1 without {@link ReadModelLayout}). */
-    private Map<String, Integer> codeLayouts() {
-        Map<String, Integer> code = new HashMap<>();
-        ProcessingGroups.ALL.forEach(name -> code.put(name, 1));
-        List<Object> beans = new ArrayList<>(context.getBeansWithAnnotation(ProcessingGroup.class).values());
-        for (Object bean : beans) {
-            ProcessingGroup group = AnnotationUtils.findAnnotation(bean.getClass(), ProcessingGroup.class);
-            ReadModelLayout layout = AnnotationUtils.findAnnotation(bean.getClass(), ReadModelLayout.class);
-            if (group != null && code.containsKey(group.value()) && layout != null) {
-                code.put(group.value(), layout.value());
+            if (group != null && layout != null && ProcessingGroups.ALL.contains(group.value())) {
+                code.put(group.value(), layout);
             }
         }
         return code;
