@@ -1,5 +1,7 @@
 package kr.go.gg.training.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -128,6 +130,17 @@ public abstract class HttpTestSupport {
             throw new AssertionError(answer.raw().body());
         }
         return answer.body().get("courseId").asText();
+    }
+
+    /** A KOICA course walked through its selection to a schedule in June 2016: its path, ready to enrol. */
+    protected String scheduledKoica(int capacity) {
+        String course = "/api/courses/" + proposeKoica(capacity);
+        assertThat(post(course + "/demand-survey", Map.of("surveyedOn", "2014-05-01")).status()).isEqualTo(204);
+        assertThat(post(course + "/selection", Map.of("selected", true, "decidedOn", "2016-01-05")).status()).isEqualTo(204);
+        assertThat(post(course + "/consignee-invitation", Map.of("quarter", 2, "publishedOn", "2016-02-03")).status()).isEqualTo(204);
+        assertThat(post(course + "/consignee-selection", Map.of("awarded", true, "decidedOn", "2016-03-10")).status()).isEqualTo(204);
+        assertThat(post(course + "/schedule", Map.of("startDate", "2016-06-01", "endDate", "2016-06-14")).status()).isEqualTo(204);
+        return course;
     }
 
     protected static Map<String, Object> trainee(String name, String level) {

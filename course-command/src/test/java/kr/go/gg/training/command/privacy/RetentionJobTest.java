@@ -27,16 +27,6 @@ class RetentionJobTest extends HttpTestSupport {
     @Autowired
     private SubjectKeyLookup keys;
 
-    private String scheduledCourse() {
-        String course = "/api/courses/" + proposeKoica(5);
-        assertThat(post(course + "/demand-survey", Map.of("surveyedOn", "2014-05-01")).status()).isEqualTo(204);
-        assertThat(post(course + "/selection", Map.of("selected", true, "decidedOn", "2016-01-05")).status()).isEqualTo(204);
-        assertThat(post(course + "/consignee-invitation", Map.of("quarter", 2, "publishedOn", "2016-02-03")).status()).isEqualTo(204);
-        assertThat(post(course + "/consignee-selection", Map.of("awarded", true, "decidedOn", "2016-03-10")).status()).isEqualTo(204);
-        assertThat(post(course + "/schedule", Map.of("startDate", "2016-06-01", "endDate", "2016-06-14")).status()).isEqualTo(204);
-        return course;
-    }
-
     private void enrol(String course, String name) {
         assertThat(post(course + "/trainees", trainee(name, "MID_LEVEL")).status()).isEqualTo(201);
     }
@@ -54,12 +44,12 @@ class RetentionJobTest extends HttpTestSupport {
 
     @Test
     void the_trainees_of_a_course_completed_longer_ago_than_the_retention_are_erased_once_by_retention() {
-        String completed = scheduledCourse();
+        String completed = scheduledKoica(5);
         enrol(completed, "Retained Alpha");
         enrol(completed, "Retained Beta");
         assertThat(post(completed + "/start", Map.of()).status()).isEqualTo(204);
         assertThat(post(completed + "/completion", Map.of()).status()).isEqualTo(204);
-        String running = scheduledCourse();
+        String running = scheduledKoica(5);
         enrol(running, "Still Running");
         RetentionJob job = new RetentionJob(commands, keys, Period.ZERO, Duration.ZERO);
 

@@ -13,17 +13,6 @@ import org.junit.jupiter.api.Test;
 /** The erasure path over real HTTP: ADMIN only, a reason, idempotent, and the history shows the trainee erased. */
 class ErasureHttpTest extends HttpTestSupport {
 
-    private String scheduledCourse() {
-        String id = proposeKoica(3);
-        String course = "/api/courses/" + id;
-        assertThat(post(course + "/demand-survey", Map.of("surveyedOn", "2014-05-01")).status()).isEqualTo(204);
-        assertThat(post(course + "/selection", Map.of("selected", true, "decidedOn", "2016-01-05")).status()).isEqualTo(204);
-        assertThat(post(course + "/consignee-invitation", Map.of("quarter", 2, "publishedOn", "2016-02-03")).status()).isEqualTo(204);
-        assertThat(post(course + "/consignee-selection", Map.of("awarded", true, "decidedOn", "2016-03-10")).status()).isEqualTo(204);
-        assertThat(post(course + "/schedule", Map.of("startDate", "2016-06-01", "endDate", "2016-06-14")).status()).isEqualTo(204);
-        return course;
-    }
-
     private String enrol(String course, String name) {
         Answer enrolled = post(course + "/trainees", trainee(name, "MID_LEVEL"));
         assertThat(enrolled.status()).isEqualTo(201);
@@ -45,7 +34,7 @@ class ErasureHttpTest extends HttpTestSupport {
 
     @Test
     void the_history_shows_the_trainee_until_the_erasure_and_nulls_after_it() {
-        String course = scheduledCourse();
+        String course = scheduledKoica(3);
         String trainee = enrol(course, "Nguyen Van Privacy");
         assertThat(enrolmentInHistory(course).get("trainee").get("name").asText()).isEqualTo("Nguyen Van Privacy");
         assertThat(enrolmentInHistory(course).get("erased").asBoolean()).isFalse();
@@ -64,7 +53,7 @@ class ErasureHttpTest extends HttpTestSupport {
 
     @Test
     void the_stored_enrolment_holds_the_name_only_sealed() {
-        String course = scheduledCourse();
+        String course = scheduledKoica(3);
         enrol(course, "Sealed Name Tran");
         List<byte[]> payloads = jdbc.queryForList("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?"
                 + " AND payloadType LIKE '%TraineeEnrolled'", byte[].class, course.substring("/api/courses/".length()));
@@ -75,7 +64,7 @@ class ErasureHttpTest extends HttpTestSupport {
 
     @Test
     void a_second_erasure_answers_204_and_appends_nothing() {
-        String course = scheduledCourse();
+        String course = scheduledKoica(3);
         String trainee = enrol(course, "Twice");
         assertThat(erase(ADMIN, course + "/trainees/" + trainee + "/erasure", Map.of("reason", "asked")).status()).isEqualTo(204);
         long events = events(course.substring("/api/courses/".length()));
@@ -86,7 +75,7 @@ class ErasureHttpTest extends HttpTestSupport {
 
     @Test
     void an_idempotency_key_replays_the_first_answer() {
-        String course = scheduledCourse();
+        String course = scheduledKoica(3);
         String trainee = enrol(course, "Keyed");
         Map<String, String> key = Map.of("Idempotency-Key", "erase-keyed-1");
         assertThat(post(ADMIN, course + "/trainees/" + trainee + "/erasure", Map.of("reason", "asked"), key).status()).isEqualTo(204);
@@ -99,7 +88,7 @@ class ErasureHttpTest extends HttpTestSupport {
 
     @Test
     void an_unknown_trainee_or_course_is_404_and_a_missing_reason_400() {
-        String course = scheduledCourse();
+        String course = scheduledKoica(3);
         String trainee = enrol(course, "Known");
 
         assertProblem(erase(ADMIN, course + "/trainees/nobody/erasure", Map.of("reason", "asked")), 404);
@@ -110,7 +99,7 @@ class ErasureHttpTest extends HttpTestSupport {
 
     @Test
     void only_an_admin_may_erase() {
-        String course = scheduledCourse();
+        String course = scheduledKoica(3);
         String trainee = enrol(course, "Guarded");
         for (String user : List.of(STAFF, AUDITOR, VIEWER)) {
             assertProblem(erase(user, course + "/trainees/" + trainee + "/erasure", Map.of("reason", "asked")), 403);
