@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The standalone jar started as the README starts it, on a fresh data folder, with the seed imported: a clean start
- * logs no WARN and no ERROR line, so that one which appears is news.
+ * and an orderly stop (SIGTERM, as a service manager stops it) log no WARN and no ERROR line, so that one which
+ * appears is news.
  */
 class CleanStartIT {
 
@@ -28,7 +29,7 @@ class CleanStartIT {
     }
 
     @Test
-    void a_clean_start_logs_no_warning_and_no_error() throws Exception {
+    void a_clean_start_and_an_orderly_stop_log_no_warning_and_no_error() throws Exception {
         assertThat(CrashSafetyIT.JAR).as("run after `package`").exists();
         Path dataDir = Files.createTempDirectory("course-clean-start");
         int port = CrashSafetyIT.freePort();
@@ -41,5 +42,12 @@ class CleanStartIT {
         List<String> lines = Files.readAllLines(dataDir.resolve("console.log"));
         assertThat(lines).as("the log was written").anyMatch(line -> line.contains("Started"));
         assertThat(lines).filteredOn(line -> WARN_OR_ERROR.matcher(line).find()).isEmpty();
+
+        process.destroy();
+        process.waitFor();
+        process = null;
+        List<String> afterStop = Files.readAllLines(dataDir.resolve("console.log"));
+        assertThat(afterStop.size()).as("the stop was logged").isGreaterThan(lines.size());
+        assertThat(afterStop).as("lines logged while stopping").filteredOn(line -> WARN_OR_ERROR.matcher(line).find()).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One daemon thread running one task at a fixed delay: the timer of the query nodes' board, of the read-model
@@ -12,6 +13,8 @@ import org.slf4j.Logger;
  * logged at DEBUG and the next run goes on (a plain scheduled executor would stop at the first exception).
  */
 public final class PeriodicTask {
+
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final ScheduledExecutorService timer;
 
@@ -37,8 +40,18 @@ public final class PeriodicTask {
         return new PeriodicTask(timer);
     }
 
-    /** Stops the timer, interrupting a run in progress. */
+    /**
+     * Stops the timer, interrupting a run in progress, and waits (briefly) for that run to end: a run may start or stop
+     * processors, and none may do so once its owner's lifecycle has stopped.
+     */
     public void stop() {
         timer.shutdownNow();
+        try {
+            if (!timer.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LoggerFactory.getLogger(PeriodicTask.class).debug("A run of a periodic task outlived its stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

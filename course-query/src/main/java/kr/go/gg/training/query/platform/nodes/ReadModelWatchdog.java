@@ -120,11 +120,16 @@ class ReadModelWatchdog implements SmartLifecycle {
                 "Read-model watchdog check failed");
     }
 
+    /** Not under the lock while the timer stops: a check waiting for the lock would hold the stop up. */
     @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.stop();
+    public void stop() {
+        PeriodicTask stopping;
+        synchronized (this) {
+            stopping = timer;
             timer = null;
+        }
+        if (stopping != null) {
+            stopping.stop();
         }
     }
 

@@ -45,12 +45,16 @@ public class ProjectionAdmin implements SmartLifecycle {
     /** A rebuild whose heartbeat is older than this is taken over by another node (or this one after a restart). */
     static final Duration STALE = Duration.ofSeconds(10);
     static final Duration TICK = Duration.ofSeconds(1);
+    /** How long a stop waits for a rebuild's switch under way (a switch waits for other nodes for a few seconds). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final RebuildParts parts;
     private final Map<String, ProjectionRebuild> running = new ConcurrentHashMap<>();
+    private final Map<String, Thread> threads = new ConcurrentHashMap<>();
     private final SwitchHold hold = new SwitchHold();
     private PeriodicTask tick;
+    private boolean stopped;
 
     public ProjectionAdmin(RebuildParts parts) {
         this.parts = parts;
@@ -119,7 +123,7 @@ public class ProjectionAdmin implements SmartLifecycle {
 
     /** Starts the rebuild thread, after dropping whatever an abandoned rebuild of that generation left. */
     private synchronized void start(String name, int generation) {
-        if (running.containsKey(name)) {
+        if (stopped || running.containsKey(name)) {
             return;
         }
         parts.switcher().dropGeneration(name, generation);
@@ -134,9 +138,11 @@ public class ProjectionAdmin implements SmartLifecycle {
                 rebuild.run();
             } finally {
                 running.remove(name, rebuild);
+                threads.remove(name, Thread.currentThread());
             }
         }, "rebuild-" + name);
         thread.setDaemon(true);
+        threads.put(name, thread);
         thread.start();
     }
 
@@ -201,18 +207,36 @@ public class ProjectionAdmin implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        stopped = false;
         tick = PeriodicTask.start("projection-rebuilds", Duration.ZERO, TICK, this::tick, log,
                 "Projection rebuilds not reachable");
     }
 
-    /** Stops the rebuilds running here; their records stay, so they start over after a restart. */
+    /**
+     * Stops the rebuilds running here and waits for their threads: a switch under way restarts its live processor when
+     * it ends, and must end before Axon stops the processors, else that processor outlives the event store it reads.
+     * The records stay, so the rebuilds start over after a restart.
+     */
     @Override
-    public synchronized void stop() {
-        if (tick != null) {
-            tick.stop();
+    public void stop() {
+        PeriodicTask stopping;
+        synchronized (this) {
+            stopped = true; // no rebuild starts from now on (a tick or a request may be on its way to start one)
+            stopping = tick;
             tick = null;
+            running.values().forEach(ProjectionRebuild::stop);
         }
-        running.values().forEach(ProjectionRebuild::stop);
+        if (stopping != null) {
+            stopping.stop();
+        }
+        for (Thread thread : List.copyOf(threads.values())) {
+            try {
+                thread.join(STOP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
