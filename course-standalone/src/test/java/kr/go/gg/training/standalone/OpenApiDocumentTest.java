@@ -113,6 +113,17 @@ class OpenApiDocumentTest extends StandaloneTestBase {
     }
 
     @Test
+    void the_report_as_of_an_instant_is_documented_with_its_example_and_its_limit() {
+        JsonNode asOf = parameter("get", "/api/reports/yearly-performance", "asOf");
+        assertThat(asOf.path("required").asBoolean()).isFalse();
+        assertThat(asOf.path("schema").path("format").asText()).isEqualTo("date-time");
+        assertThat(asOf.path("example").asText()).isNotBlank();
+        assertThat(operation("get", "/api/reports/yearly-performance").at("/responses/429/description").asText())
+                .contains("asOf");
+        assertThat(statuses("get", "/api/reports/yearly-performance")).contains("200", "400", "429");
+    }
+
+    @Test
     void the_streams_are_server_sent_events() {
         for (String path : List.of("/api/courses/{id}/stream", "/api/reports/yearly-performance/stream")) {
             JsonNode ok = operation("get", path).at("/responses/200/content");

@@ -56,6 +56,8 @@ final class ClusterNodes implements AutoCloseable {
     private final int mongoPort;
     final String mongoDatabase = "course-" + run;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
+    /** Further sources of every query node (a test's own handlers), beside the module's application. */
+    private final List<Class<?>> querySources = new ArrayList<>();
 
     enum Kind { COMMAND, QUERY }
 
@@ -123,6 +125,16 @@ final class ClusterNodes implements AutoCloseable {
         return AxonServerUnderTest.get().available() ? start(commandNodes, queryNodes) : null;
     }
 
+    /** As {@link #startIfAvailable}, each query node also started with {@code querySources} (test handlers). */
+    static ClusterNodes startIfAvailable(int commandNodes, int queryNodes, Class<?>... querySources) {
+        if (!AxonServerUnderTest.get().available()) {
+            return null;
+        }
+        ClusterNodes cluster = new ClusterNodes(AxonServerUnderTest.get());
+        cluster.querySources.addAll(List.of(querySources));
+        return cluster.started(commandNodes, queryNodes);
+    }
+
     /** Skips the calling test, saying how to run it, unless its cluster runs. */
     static void assumeRunning(ClusterNodes cluster) {
         org.junit.jupiter.api.Assumptions.assumeTrue(cluster != null, AxonServerUnderTest.HOW_TO_RUN);
@@ -188,9 +200,12 @@ final class ClusterNodes implements AutoCloseable {
                 // is the one it names (an explicit spring.data.mongodb.database would win: the same name is given)
                 "--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort + "/" + mongoDatabase,
                 "--spring.data.mongodb.database=" + mongoDatabase, keyStore().get(0), keyStore().get(1)));
-        SpringApplicationBuilder builder = SHARED_TOKEN_OWNER
-                ? new SpringApplicationBuilder(CourseQueryApplication.class)
-                : new SpringApplicationBuilder(CourseQueryApplication.class, DistinctTokenOwner.class);
+        List<Class<?>> sources = new ArrayList<>(List.of(CourseQueryApplication.class));
+        if (!SHARED_TOKEN_OWNER) {
+            sources.add(DistinctTokenOwner.class);
+        }
+        sources.addAll(querySources);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new));
         return started(name, Kind.QUERY, clientId, dataDir, builder.profiles("axonserver"), args);
     }
 
@@ -277,6 +292,13 @@ final class ClusterNodes implements AutoCloseable {
 
     List<Node> running(Kind kind) {
         return nodes.values().stream().filter(n -> n.kind == kind && n.running()).toList();
+    }
+
+    /** Reads the shared MongoDB of the read models (the test's own checks beside the HTTP answers). */
+    <T> T readModels(java.util.function.Function<com.mongodb.client.MongoDatabase, T> read) {
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + mongoPort)) {
+            return read.apply(client.getDatabase(mongoDatabase));
+        }
     }
 
     /** The owner recorded on the read-model processor's token(s) in the shared MongoDB (diagnostics). */

@@ -11,6 +11,26 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class ClusterTest {
 
     static ClusterNodes cluster;
+    static ClusterApi command1;
+    static ClusterApi command2;
+    static ClusterApi query1;
+    static ClusterApi query2;
+
+    /**
+     * Starts two command and two query nodes (each query node also with {@code querySources}) where an Axon Server
+     * is there and names their clients; false where none is (every test then skips).
+     */
+    static boolean startTwoAndTwo(Class<?>... querySources) {
+        cluster = ClusterNodes.startIfAvailable(2, 2, querySources);
+        if (cluster == null) {
+            return false;
+        }
+        command1 = cluster.api("command-1");
+        command2 = cluster.api("command-2");
+        query1 = cluster.api("query-1");
+        query2 = cluster.api("query-2");
+        return true;
+    }
 
     @BeforeEach
     void axonServerIsThere() {

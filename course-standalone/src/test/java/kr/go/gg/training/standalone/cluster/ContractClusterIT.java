@@ -38,22 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ContractClusterIT extends ClusterTest {
 
-    private static ClusterApi command1;
-    private static ClusterApi command2;
-    private static ClusterApi query1;
-    private static ClusterApi query2;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @BeforeAll
     static void startCluster() {
-        cluster = ClusterNodes.startIfAvailable(2, 2);
-        if (cluster == null) {
+        if (!startTwoAndTwo()) {
             return;
         }
-        command1 = cluster.api("command-1");
-        command2 = cluster.api("command-2");
-        query1 = cluster.api("query-1");
-        query2 = cluster.api("query-2");
         // the read models of a fresh MongoDB database catch up with everything Axon Server holds
         long start = System.nanoTime();
         sentinel(Duration.ofSeconds(90));

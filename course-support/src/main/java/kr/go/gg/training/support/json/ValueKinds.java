@@ -17,7 +17,8 @@ public final class ValueKinds {
             Map.entry(Short.class, "a whole number"), Map.entry(short.class, "a whole number"),
             Map.entry(Double.class, "a number"), Map.entry(double.class, "a number"),
             Map.entry(Boolean.class, "true or false"), Map.entry(boolean.class, "true or false"),
-            Map.entry(String.class, "text"), Map.entry(java.util.UUID.class, "an id (UUID)"));
+            Map.entry(String.class, "text"), Map.entry(java.util.UUID.class, "an id (UUID)"),
+            Map.entry(java.time.Instant.class, "an instant in UTC (2016-06-29T09:00:00Z)"));
 
     private ValueKinds() {
     }

@@ -112,6 +112,11 @@ public final class BatchedCollection {
         return bound == null ? collection : collection(bound.live(projection));
     }
 
+    /** The collection of this one's name in {@code database} (a fold's scratch copy: {@link ReadModelFolds}). */
+    public MongoCollection<Document> in(com.mongodb.client.MongoDatabase database) {
+        return database.getCollection(collection.getNamespace().getCollectionName());
+    }
+
     /** The document as this batch left it, or null. */
     public Document find(Object id) {
         PendingWrites pending = pending();

@@ -1,6 +1,7 @@
 package kr.go.gg.training.query.platform.readmodel;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
@@ -18,10 +19,18 @@ public final class RebuildBuffer {
     static final String RESOURCE = "batched:rebuild-buffer";
 
     private final int limit;
+    /** Where the buffer writes instead of the generation named (a fold's scratch database), or null. */
+    private final MongoDatabase into;
     private final Map<String, PendingWrites> collections = new LinkedHashMap<>();
 
     public RebuildBuffer(int limit) {
+        this(limit, null);
+    }
+
+    /** A buffer that reads and writes each collection of the same name in {@code into}, never the read models. */
+    public RebuildBuffer(int limit, MongoDatabase into) {
         this.limit = limit;
+        this.into = into;
     }
 
     /** Makes {@code uow} (the rebuild's batch) read and write through this buffer, into {@code generation}. */
@@ -32,7 +41,8 @@ public final class RebuildBuffer {
 
     synchronized PendingWrites pending(MongoCollection<Document> target, int generation) {
         return collections.computeIfAbsent(target.getNamespace().getFullName(),
-                k -> new PendingWrites(target, -1, false, true, generation));
+                k -> new PendingWrites(into == null ? target : into.getCollection(target.getNamespace().getCollectionName()),
+                        -1, false, true, generation));
     }
 
     /** Writes everything once the buffer holds at least {@code limit} changed documents; true if it did. */

@@ -10,15 +10,13 @@ import java.util.Set;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import kr.go.gg.training.query.platform.readmodel.ProjectionHandlers;
 import kr.go.gg.training.query.platform.readmodel.ReadModelDeadLetters;
 import kr.go.gg.training.query.platform.readmodel.RebuildBuffer;
 import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
-import org.axonframework.eventhandling.MultiEventHandlerInvoker;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -74,20 +72,9 @@ final class ProjectionRebuild implements Runnable {
         this.generations = generations;
         this.switcher = switcher;
         this.settings = settings;
-        this.handlers = handlers(live.eventHandlerInvoker());
+        this.handlers = ProjectionHandlers.of(live.eventHandlerInvoker());
         this.buffer = new RebuildBuffer(settings.bufferDocuments());
         this.letters = letters;
-    }
-
-    /** The projection's handlers as its live processor calls them (the dead-letter wrapper left out). */
-    private static List<EventMessageHandler> handlers(EventHandlerInvoker invoker) {
-        List<EventMessageHandler> found = new ArrayList<>();
-        if (invoker instanceof MultiEventHandlerInvoker multi) {
-            multi.delegates().forEach(delegate -> found.addAll(handlers(delegate)));
-        } else if (invoker instanceof SimpleEventHandlerInvoker simple) {
-            found.addAll(simple.eventHandlers());
-        }
-        return found;
     }
 
     void stop() {

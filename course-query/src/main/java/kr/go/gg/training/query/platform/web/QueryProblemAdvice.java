@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import io.grpc.StatusRuntimeException;
 import kr.go.gg.training.api.InvalidValueException;
+import kr.go.gg.training.api.TooManyRequests;
 import kr.go.gg.training.support.json.ValueKinds;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
@@ -62,11 +63,22 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof InvalidValueException invalid) {
             return ResponseEntity.badRequest().body(invalid(invalid));
         }
+        if (e.getCause() instanceof TooManyRequests busy) {
+            return busy(busy);
+        }
         if (AxonServerUnavailable.causedBy(e) || DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // a future of the query bus never wrote to this request's client: a dead connection in it is Axon Server's
             return unavailable(e);
         }
         throw e;
+    }
+
+    /** A node at its limit of such queries (read models as of an instant): 429, retry shortly. */
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<Object> busy(TooManyRequests e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** Axon Server down, failing, or no node to answer the query; also when thrown directly (subscription queries). */

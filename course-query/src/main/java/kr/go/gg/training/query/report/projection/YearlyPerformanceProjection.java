@@ -48,6 +48,7 @@ public class YearlyPerformanceProjection {
     private final MongoDatabase database;
     private final YearCache cache;
     private final ReportUpdates updates;
+    private final ReadModelClaim claim;
 
     @Autowired
     public YearlyPerformanceProjection(MongoDatabase readModelDatabase, QueryUpdateEmitter emitter, ReadModelClaim claim) {
@@ -59,6 +60,7 @@ public class YearlyPerformanceProjection {
         this.database = readModelDatabase;
         this.rows = new BatchedCollection(readModelDatabase.getCollection(ROWS));
         this.years = new BatchedCollection(readModelDatabase.getCollection(YEARS));
+        this.claim = claim;
         this.cache = new YearCache(rows::collection, years::collection, nanoTime, claim);
         this.updates = new ReportUpdates(cache, emitter, claim);
     }
@@ -84,6 +86,16 @@ public class YearlyPerformanceProjection {
     @QueryHandler
     public YearlyPerformanceReport handle(FindYearlyPerformance query) {
         return cache.report(query.from(), query.to(), query.fresh());
+    }
+
+    /**
+     * The whole report as {@code database}'s copies of this projection's collections hold it: the report as of an
+     * instant, read from the throwaway database its events were folded into ({@link YearlyPerformanceAsOf}), by the
+     * same reading code as the live report, with nothing cached.
+     */
+    public YearlyPerformanceReport reportIn(MongoDatabase database) {
+        return new YearCache(() -> rows.in(database), () -> years.in(database), System::nanoTime, claim)
+                .report(null, null, true);
     }
 
     private void row(CourseId courseId, Program program, Direction direction, String partner, Period period, int people) {

@@ -11,14 +11,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import java.time.Instant;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.report.FindYearlyPerformance;
+import kr.go.gg.training.api.report.FindYearlyPerformanceAsOf;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
 import kr.go.gg.training.query.platform.web.EventStreams;
 import kr.go.gg.training.query.platform.web.QueryProblems;
 import kr.go.gg.training.query.platform.web.QueryApiDocs;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,16 +43,41 @@ public class ReportController {
         this.readYourWrites = readYourWrites;
     }
 
-    /** {@code minPosition}: answered once the read models hold every event up to it, read afresh ({@link ReadYourWrites}). */
+    /**
+     * {@code minPosition}: answered once the read models hold every event up to it, read afresh ({@link ReadYourWrites}).
+     * {@code asOf}: the report as it stood at that past instant, folded from the events (asynchronously: no worker
+     * thread waits for the fold).
+     */
     @Operation(summary = "The yearly performance report", description = "The newest year first; from must not be"
-            + " after to")
+            + " after to. With asOf: the report as it stood at that past instant (what was printed or submitted"
+            + " then), folded from the events up to it by the report's own rules")
     @ApiResponse(responseCode = "200", description = "The report")
+    @ApiResponse(responseCode = "429", description = "Too many wrong passwords for this user name or from this"
+            + " address; or, with asOf, too many reports as of an instant being folded on this node: retry after"
+            + " Retry-After seconds")
     @GetMapping("/api/reports/yearly-performance")
     public Mono<YearlyPerformanceReport> report(@Parameter(example = "2014") @RequestParam(required = false) Integer from,
                                                 @Parameter(example = "2016") @RequestParam(required = false) Integer to,
-                                                @Parameter(description = "Answer once the read models hold every event up to this position (a command's X-Event-Position)") @RequestParam(required = false) Long minPosition) {
+                                                @Parameter(description = "Answer once the read models hold every event up to this position (a command's X-Event-Position)") @RequestParam(required = false) Long minPosition,
+                                                @Parameter(description = "A past UTC instant: the report as it stood then; not with minPosition", example = "2016-12-31T15:00:00Z")
+                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         FindYearlyPerformance query = query(from, to).fresh(minPosition != null);
+        if (asOf != null) {
+            return asOf(query, asOf, minPosition);
+        }
         return readYourWrites.atPosition(minPosition, () -> queries.query(query, instanceOf(YearlyPerformanceReport.class)));
+    }
+
+    private Mono<YearlyPerformanceReport> asOf(FindYearlyPerformance range, Instant asOf, Long minPosition) {
+        if (asOf.isAfter(Instant.now())) {
+            throw new InvalidValueException("asOf", "must not be in the future");
+        }
+        if (minPosition != null) {
+            throw new InvalidValueException("minPosition", "cannot be combined with asOf (a past instant is read from"
+                    + " the events, not from the read models)");
+        }
+        return Mono.fromFuture(() -> queries.query(new FindYearlyPerformanceAsOf(range.from(), range.to(), asOf),
+                instanceOf(YearlyPerformanceReport.class)));
     }
 
     /**

@@ -70,4 +70,43 @@ class LingeringEventSourceTest {
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(LINGER.toMillis());
         }
     }
+
+    /** Axon Server stops sending a skipped type: a processor's token would then stop short of later positions. */
+    @Test
+    void aProcessorsRequestToSkipATypeNeverReachesTheSourceSoEveryEventStillComes() throws Exception {
+        java.util.List<Object> skipped = new java.util.ArrayList<>();
+        LingeringEventSource recording = new LingeringEventSource(new org.axonframework.messaging.StreamableMessageSource<>() {
+            @Override
+            public BlockingStream<TrackedEventMessage<?>> openStream(org.axonframework.eventhandling.TrackingToken token) {
+                BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(token);
+                return new BlockingStream<>() {
+                    public java.util.Optional<TrackedEventMessage<?>> peek() {
+                        return stream.peek();
+                    }
+
+                    public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+                        return stream.hasNextAvailable(timeout, unit);
+                    }
+
+                    public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+                        return stream.nextAvailable();
+                    }
+
+                    public void close() {
+                        stream.close();
+                    }
+
+                    public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignored) {
+                        skipped.add(ignored.getPayload());
+                    }
+                };
+            }
+        }, Duration.ZERO);
+        eventStore.publish(GenericEventMessage.asEventMessage("not handled"));
+        try (BlockingStream<TrackedEventMessage<?>> stream = recording.openStream(null)) {
+            assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+            stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
+        }
+        assertThat(skipped).isEmpty();
+    }
 }
