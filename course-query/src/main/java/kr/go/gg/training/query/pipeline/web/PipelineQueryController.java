@@ -15,6 +15,7 @@ import kr.go.gg.training.query.platform.web.QueryApiDocs;
 import java.time.Clock;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,10 +30,15 @@ public class PipelineQueryController {
     /** Today's date for {@code overdue}: the system clock, unless a test's context supplies one. */
     private final Clock clock;
 
+    @Autowired
     public PipelineQueryController(QueryGateway queries, ReadYourWrites readYourWrites, ObjectProvider<Clock> clock) {
+        this(queries, readYourWrites, clock.getIfUnique(Clock::systemUTC));
+    }
+
+    public PipelineQueryController(QueryGateway queries, ReadYourWrites readYourWrites, Clock clock) {
         this.queries = queries;
         this.readYourWrites = readYourWrites;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** {@code minPosition}: see {@link ReadYourWrites#atPosition}; {@code asOf}: see {@link AsOfDay}. */
