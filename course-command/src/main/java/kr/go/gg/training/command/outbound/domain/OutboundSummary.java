@@ -39,8 +39,7 @@ public class OutboundSummary {
     /** A command whose Idempotency-Key this summary answered before appends nothing and answers as the first time. */
     @CommandHandlerInterceptor
     Object answerOnce(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        var replayed = answered.replayOf(command);
-        return replayed.isPresent() ? replayed.get() : chain.proceed();
+        return answered.answerOnce(command, chain);
     }
 
     @CommandHandler
