@@ -102,6 +102,8 @@ class CurriculumHttpTest extends StandaloneTestBase {
         JsonNode detail = await().atMost(Duration.ofSeconds(20)).until(() -> api.get("viewer", course).json(),
                 c -> c.path("sessions").size() == 1 && "2027-06-10".equals(c.get("sessions").get(0).get("date").asText()));
         assertThat(detail.get("sessions").get(0).get("sessionId").asText()).isNotEqualTo(id);
+        // the auditor's state as of now shows the same curriculum as the course
+        assertThat(api.get("auditor", course + "/state").json().get("course").get("sessions")).isEqualTo(detail.get("sessions"));
         String history = api.get("auditor", course + "/history").body();
         assertThat(history).contains("SessionAdded").contains("SessionRemoved").contains("wrong day");
     }
