@@ -22,6 +22,8 @@ import kr.go.gg.training.api.course.CourseSummaries;
 import kr.go.gg.training.api.course.CourseSummary;
 import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.KoicaPipeline;
+import kr.go.gg.training.api.course.NextStep;
+import kr.go.gg.training.api.course.PipelineCourse;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.enrollment.Roster;
 import kr.go.gg.training.api.enrollment.RosterEntry;
@@ -95,7 +97,8 @@ class AnswersCrossAxonServerTest extends QueryApplicationTest {
     void theOtherAnswersAndSubscriptionUpdatesCrossAxonServerToo() {
         Roster roster = new Roster("c1", List.of(new RosterEntry("t1", "Sita", "Nepal", "Ministry", "Officer",
                 TraineeLevel.MID_LEVEL, TraineeStatus.ENROLLED, false)));
-        KoicaPipeline pipeline = new KoicaPipeline(Map.of(CourseStatus.SCHEDULED, List.of(COURSE)));
+        KoicaPipeline pipeline = new KoicaPipeline(Map.of(CourseStatus.SCHEDULED, List.of(PipelineCourse.of(COURSE,
+                NextStep.START, LocalDate.of(2041, 5, 4), true))));
         YearlyPerformanceReport report = new YearlyPerformanceReport(List.of(new YearlyPerformanceReport.Year(2041, 1, 3,
                 List.of(new YearlyPerformanceReport.Group(Program.KOICA, "Developing Countries", "KOICA Cost Sharing", 1, 3,
                         List.of(new YearlyPerformanceReport.Row("c1", "Peru", LocalDate.of(2041, 5, 4),
@@ -108,5 +111,9 @@ class AnswersCrossAxonServerTest extends QueryApplicationTest {
         assertThat(acrossAxonServer(report, instanceOf(YearlyPerformanceReport.class))).isEqualTo(report);
         assertThat(acrossAxonServer(atVersion, instanceOf(CourseAtVersion.class))).isEqualTo(atVersion);
         assertThat(acrossAxonServer(COURSE, instanceOf(CourseSummary.class))).isEqualTo(COURSE);
+        CourseSummary withCurriculum = COURSE.withSessions(List.of(new kr.go.gg.training.api.curriculum.CourseSession("s1",
+                kr.go.gg.training.api.curriculum.SessionKind.LECTURE, "Smart city policy", LocalDate.of(2041, 5, 5))));
+        assertThat(acrossAxonServer(new CourseAtVersion(withCurriculum, 8), instanceOf(CourseAtVersion.class)).summary())
+                .isEqualTo(withCurriculum);
     }
 }

@@ -103,7 +103,7 @@ class OpenApiDocumentTest extends StandaloneTestBase {
             }
             if (where.startsWith("post /api/courses")) {
                 JsonNode success = operation.path("responses").path(where.endsWith("/api/courses")
-                        || where.endsWith("/trainees") ? "201" : "204");
+                        || where.endsWith("/trainees") || where.endsWith("/sessions") ? "201" : "204");
                 assertThat(success.path("headers").has("X-Course-Version")).as(where).isTrue();
             }
         });
@@ -143,6 +143,11 @@ class OpenApiDocumentTest extends StandaloneTestBase {
             HttpApi.Answer answer = postExample("/api/courses/{id}/" + step, course + "/" + step);
             assertThat(answer.status()).as(step + ": " + answer.body()).isEqualTo(204);
         }
+        HttpApi.Answer session = postExample("/api/courses/{id}/sessions", course + "/sessions");
+        assertThat(session.status()).as(session.body()).isEqualTo(201);
+        String sessionPath = course + "/sessions/" + session.json().path("sessionId").asText();
+        assertThat(postExample("/api/courses/{id}/sessions/{sessionId}/removal", sessionPath + "/removal").status())
+                .isEqualTo(204);
         HttpApi.Answer enrolled = postExample("/api/courses/{id}/trainees", course + "/trainees");
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
         String trainee = course + "/trainees/" + enrolled.json().path("traineeId").asText();

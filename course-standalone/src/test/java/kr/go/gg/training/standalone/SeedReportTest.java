@@ -114,6 +114,8 @@ class SeedReportTest extends StandaloneTestBase {
         // the file's six agreements, recorded by the start-up import: found, not recorded again
         assertThat(again.json().get("agreementsRecorded").asInt()).isZero();
         assertThat(again.json().get("agreementsAlreadyRecorded").asInt()).isEqualTo(6);
+        assertThat(again.json().get("outboundSummariesRecorded").asInt()).isZero();
+        assertThat(again.json().get("outboundSummariesAlreadyRecorded").asInt()).isEqualTo(1);
     }
 
     private record Group(String program, String label, String remarks, int courses, int people, List<String> rows) {
@@ -127,7 +129,9 @@ class SeedReportTest extends StandaloneTestBase {
         assertThat(year.get("year").asInt()).isEqualTo(number);
         assertThat(year.get("courses").asInt()).as("courses in %s", number).isEqualTo(courses);
         assertThat(year.get("people").asInt()).as("people in %s", number).isEqualTo(people);
-        assertThat(year.get("outbound").get("courses").asInt()).isZero();
+        // outbound groups: the printed 2016 figure (4 courses, 64 trainees), none in the other years
+        assertThat(year.get("outbound").get("courses").asInt()).isEqualTo(number == 2016 ? 4 : 0);
+        assertThat(year.get("outbound").get("people").asInt()).isEqualTo(number == 2016 ? 64 : 0);
         assertThat(year.get("groups")).hasSize(groups.length);
         for (int i = 0; i < groups.length; i++) {
             JsonNode actual = year.get("groups").get(i);

@@ -13,4 +13,9 @@ public class InvalidValueException extends IllegalArgumentException {
     public String field() {
         return field;
     }
+
+    /** The message without the field's name: what is wrong, to be said of another field name. */
+    public String problem() {
+        return getMessage().startsWith(field + " ") ? getMessage().substring(field.length() + 1) : getMessage();
+    }
 }

@@ -65,7 +65,12 @@ class MessagesSerialiseAsJsonTest {
                 new HistoricalCourseImported(course, "Shandong Province 2016", Program.CHINA_EXCHANGE, Direction.INBOUND,
                         "Shandong Province", period, 14, "seed"),
                 new AgreementRecorded(new AgreementId("a-1"), Province.of("Shandong Province"),
-                        AgreementClassification.GENERAL, YearMonth.of(2013, 5)));
+                        AgreementClassification.GENERAL, YearMonth.of(2013, 5)),
+                new kr.go.gg.training.api.curriculum.SessionAdded(course, "s-1",
+                        kr.go.gg.training.api.curriculum.SessionKind.PRELIMINARY_COURSE, "Before the trip", LocalDate.of(2016, 6, 20)),
+                new kr.go.gg.training.api.curriculum.SessionRemoved(course, "s-1", "entered twice"),
+                new kr.go.gg.training.api.outbound.OutboundSummaryRecorded("o-1", 2016, 4, 64,
+                        List.of(Province.of("Liaoning"), Province.of("Jiangsu"))));
     }
 
     @ParameterizedTest
@@ -92,6 +97,11 @@ class MessagesSerialiseAsJsonTest {
                         Instant.parse("2024-03-01T09:30:00Z"), Instant.parse("2024-03-02T09:30:00Z"), true,
                         new ErasureRecord("c-1", "t-1", Instant.parse("2024-03-03T09:30:00Z"), "admin", "asked")),
                 new CourseAtVersion(summary, 3),
+                new CourseAtVersion(summary.withSessions(List.of(new kr.go.gg.training.api.curriculum.CourseSession("s-1",
+                        kr.go.gg.training.api.curriculum.SessionKind.LECTURE, "Planning", LocalDate.of(2016, 6, 30)))), 4),
+                new FindKoicaPipeline(2016, LocalDate.of(2016, 2, 11)),
+                new KoicaPipeline(java.util.Map.of(CourseStatus.SELECTED, List.of(PipelineCourse.of(summary,
+                        NextStep.PUBLISH_CONSIGNEE_INVITATION, LocalDate.of(2016, 2, 10), true)))),
                 new CourseAtVersion(null, 0));
     }
 

@@ -1,12 +1,18 @@
 package kr.go.gg.training.command.audit;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.CourseProposed;
 import kr.go.gg.training.api.course.CourseStatus;
 import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Period;
 import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.curriculum.CourseSession;
+import kr.go.gg.training.api.curriculum.SessionAdded;
+import kr.go.gg.training.api.curriculum.SessionRemoved;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
 import kr.go.gg.training.command.course.domain.CourseState;
 
@@ -17,15 +23,24 @@ import kr.go.gg.training.command.course.domain.CourseState;
  */
 public record CourseAsOf(CourseId courseId, String title, Program program, Direction direction, String partner,
                          CourseStatus status, int capacity, int enrolled, LocalDate startDate, LocalDate endDate,
-                         LocalDate lastStageDate, Period period) {
+                         List<CourseSession> sessions, LocalDate lastStageDate, Period period) {
 
-    /** What the first event tells beside the aggregate's state: the title, and a printed record's headcount. */
+    /**
+     * What the events tell beside the aggregate's state: the title, a printed record's headcount, and the curriculum
+     * as the course shows it (by date, one day's sessions in the order added).
+     */
     static final class Folded {
         private String title;
         private Integer headcount;
+        private final List<CourseSession> sessions = new ArrayList<>();
 
         void see(Object payload) {
-            if (payload instanceof CourseProposed proposed) {
+            if (payload instanceof SessionAdded added) {
+                sessions.add(new CourseSession(added.sessionId(), added.kind(), added.title(), added.date()));
+                sessions.sort(Comparator.comparing(CourseSession::date));
+            } else if (payload instanceof SessionRemoved removed) {
+                sessions.removeIf(session -> session.sessionId().equals(removed.sessionId()));
+            } else if (payload instanceof CourseProposed proposed) {
                 title = proposed.title();
             } else if (payload instanceof HistoricalCourseImported imported) {
                 // events written before titles were given name the course by partner and start (as the course list)
@@ -39,7 +54,7 @@ public record CourseAsOf(CourseId courseId, String title, Program program, Direc
             return new CourseAsOf(state.courseId(), title, state.program(), state.direction(), state.partner(),
                     state.status(), state.capacity(), headcount != null ? headcount : state.enrolled(),
                     period == null ? null : period.startDate(), period == null ? null : period.endDate(),
-                    state.lastStageDate(), period);
+                    List.copyOf(sessions), state.lastStageDate(), period);
         }
     }
 }

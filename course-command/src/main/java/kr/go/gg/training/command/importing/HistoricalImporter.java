@@ -21,6 +21,7 @@ import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Period;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.historical.ImportHistoricalCourse;
+import kr.go.gg.training.api.outbound.RecordOutboundSummary;
 import kr.go.gg.training.command.domain.AlreadyRecorded;
 import kr.go.gg.training.command.platform.bus.Refusal;
 import kr.go.gg.training.command.platform.idempotency.Replayed;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Service;
 import org.hibernate.validator.constraints.CodePointLength;
 
 /**
- * Imports the printed record's exchange agreements and its courses as completed courses with a headcount. Ids derive
+ * Imports the printed record's exchange agreements, its courses as completed courses with a headcount and its
+ * yearly outbound figures ({@link OutboundSummaries}). Ids derive
  * from each row, so a repeated import records and imports nothing and counts the rows as already there. Every row is checked before the
  * first is imported: a bad row refuses the whole import. Used by the HTTP endpoint and by a start-up import.
  */
@@ -52,24 +54,36 @@ public class HistoricalImporter {
                                @NotNull AgreementClassification classification, @NotNull YearMonth signedOn) {
     }
 
+    /** A year's outbound groups known only as a printed figure (docs/api.md): recorded once, never as course rows. */
+    public record OutboundSummaryRow(@NotNull Integer year, @NotNull @Min(0) Integer courses, @NotNull @Min(0) Integer people,
+                                     @NotNull @Size(max = 34) List<@NotNull String> partners) {
+    }
+
     public record Import(@Size(max = 1000) List<@Valid @NotNull AgreementRow> agreements,
                          @NotNull @Size(max = 5000) List<@Valid @NotNull CourseRow> courses,
-                         @Size(max = 1000) List<@Valid @NotNull PrintedTotalRow> printedTotals) {
+                         @Size(max = 1000) List<@Valid @NotNull PrintedTotalRow> printedTotals,
+                         @Size(max = 100) List<@Valid @NotNull OutboundSummaryRow> outboundSummaries) {
+
+        public Import(List<AgreementRow> agreements, List<CourseRow> courses, List<PrintedTotalRow> printedTotals) {
+            this(agreements, courses, printedTotals, null);
+        }
     }
 
     /** What an import did; {@code position}: the event position after it (the HTTP answer's, else -1). */
     public record Imported(int imported, int alreadyImported, int agreementsRecorded, int agreementsAlreadyRecorded,
+                           int outboundSummariesRecorded, int outboundSummariesAlreadyRecorded,
                            List<HistoricalImport.Discrepancy> discrepancies, long position) {
 
         public Imported at(long eventPosition) {
-            return new Imported(imported, alreadyImported, agreementsRecorded, agreementsAlreadyRecorded, discrepancies,
-                    eventPosition);
+            return new Imported(imported, alreadyImported, agreementsRecorded, agreementsAlreadyRecorded,
+                    outboundSummariesRecorded, outboundSummariesAlreadyRecorded, discrepancies, eventPosition);
         }
     }
 
-    /** The commands of a checked import (agreements first), and what its discrepancies are computed from. */
-    public record Plan(List<RecordAgreement> agreements, List<ImportHistoricalCourse> commands,
-                       List<HistoricalImport.Row> rows, List<HistoricalImport.PrintedTotal> printed) {
+    /** The commands of a checked import (outbound figures, agreements, courses), and what its discrepancies come from. */
+    public record Plan(List<RecordOutboundSummary> outboundSummaries, List<RecordAgreement> agreements,
+                       List<ImportHistoricalCourse> commands, List<HistoricalImport.Row> rows,
+                       List<HistoricalImport.PrintedTotal> printed) {
     }
 
     private final CommandGateway commandGateway;
@@ -91,8 +105,7 @@ public class HistoricalImporter {
                         ImportHistoricalCourse.idFor(row.program(), direction, row.partner(), period),
                         row.program(), direction, row.partner(), period, row.people(), "historical import"));
             } catch (InvalidValueException e) {
-                String problem = e.getMessage().startsWith(e.field() + " ") ? e.getMessage().substring(e.field().length() + 1) : e.getMessage();
-                throw new InvalidValueException("courses[" + i + "]." + e.field(), problem);
+                throw new InvalidValueException("courses[" + i + "]." + e.field(), e.problem());
             }
             rows.add(new HistoricalImport.Row(row.program(), direction, row.startDate().getYear(), row.people()));
         }
@@ -100,7 +113,8 @@ public class HistoricalImporter {
                 : body.printedTotals().stream()
                 .map(total -> new HistoricalImport.PrintedTotal(total.year(), total.program(), total.courses(), total.people()))
                 .toList();
-        return new Plan(agreements(body.agreements()), commands, rows, printed);
+        return new Plan(OutboundSummaries.commands(body.outboundSummaries()), agreements(body.agreements()), commands,
+                rows, printed);
     }
 
     /** Under the id an agreement is identified by ({@link AgreementId#of}), so one recorded before is found. */
@@ -128,10 +142,12 @@ public class HistoricalImporter {
      * same key counts as imported, as the first attempt counted it, so a retry answers what the first one did.
      */
     public Run execute(Plan plan, Map<String, Object> metaData) {
+        // the printed figures first: one that contradicts a figure recorded before stops the import before the rest
+        int[] outbound = sendAll(plan.outboundSummaries(), metaData);
         int[] agreements = sendAll(plan.agreements(), metaData);
         int[] courses = sendAll(plan.commands(), metaData);
-        return new Run(new Imported(courses[0], courses[1], agreements[0], agreements[1],
-                HistoricalImport.discrepancies(plan.rows(), plan.printed()), -1), agreements[2] + courses[2]);
+        return new Run(new Imported(courses[0], courses[1], agreements[0], agreements[1], outbound[0], outbound[1],
+                HistoricalImport.discrepancies(plan.rows(), plan.printed()), -1), outbound[2] + agreements[2] + courses[2]);
     }
 
     /** Made, already there, made before under the same key (also counted as made, as the first attempt did). */

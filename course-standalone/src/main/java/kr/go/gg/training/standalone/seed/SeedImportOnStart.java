@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code --course.import=PATH} (a file or {@code classpath:} resource, e.g. {@code classpath:seed/gyeonggi-2014-2016.json}):
- * on start, records the file's agreements and imports its historical courses, unless already there. Ids derive
+ * on start, records the file's agreements and outbound figures and imports its historical courses, unless already there. Ids derive
  * from the records, so a restart with the same option imports nothing twice.
  */
 @Component
@@ -63,10 +63,11 @@ class SeedImportOnStart implements ApplicationRunner {
         List<HistoricalImporter.AgreementRow> agreements = seed.agreements() == null ? List.of()
                 : seed.agreements().stream().filter(row -> !recordedUnderFormerId(row)).toList();
         HistoricalImporter.Imported imported = importer.execute(importer.plan(
-                new HistoricalImporter.Import(agreements, seed.courses(), seed.printedTotals())));
-        log.info("Imported {}: {} agreements recorded, {} courses imported, {} already there; printed totals that disagree "
-                        + "with the rows: {}", file, imported.agreementsRecorded(), imported.imported(),
-                imported.alreadyImported(), imported.discrepancies());
+                new HistoricalImporter.Import(agreements, seed.courses(), seed.printedTotals(), seed.outboundSummaries())));
+        log.info("Imported {}: {} agreements recorded, {} outbound figures recorded, {} courses imported, {} already there;"
+                        + " printed totals that disagree with the rows: {}", file, imported.agreementsRecorded(),
+                imported.outboundSummariesRecorded(), imported.imported(), imported.alreadyImported(),
+                imported.discrepancies());
     }
 
     /**

@@ -35,8 +35,7 @@ public class ExchangeAgreement {
     /** A command whose Idempotency-Key this agreement answered before appends nothing and answers as the first time. */
     @CommandHandlerInterceptor
     Object answerOnce(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        var replayed = answered.replayOf(command);
-        return replayed.isPresent() ? replayed.get() : chain.proceed();
+        return answered.answerOnce(command, chain);
     }
 
     /**

@@ -69,6 +69,7 @@ public class Course {
     /** Enrolment and withdrawal: their handlers, rules and event sourcing are the roster's. */
     @AggregateMember
     private final CourseRoster roster = new CourseRoster(this);
+    @AggregateMember private final CourseCurriculum curriculum = new CourseCurriculum(this);
     @AggregateMember
     private final AnsweredKeys answered = new AnsweredKeys();
 
@@ -160,6 +161,7 @@ public class Course {
     public long handle(ScheduleCourse command) {
         LifecyclePolicy.require(Step.SCHEDULE, courseId, program, status);
         StageDatePolicy.require(courseId, status, lastStageDate, command.period().startDate());
+        curriculum.requireRoomFor(command.period());
         apply(new CourseScheduled(courseId, command.period()));
         return version();
     }

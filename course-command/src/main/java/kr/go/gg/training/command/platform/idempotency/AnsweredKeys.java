@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 
 /**
  * The Idempotency-Keys an aggregate's own events carry: an aggregate member that sees every event of its
@@ -42,5 +43,14 @@ public class AnsweredKeys {
             throw new IdempotencyKeyReused((String) command.getMetaData().get(IdempotencyKeys.KEY));
         }
         return Optional.of(new Replayed(first.version()));
+    }
+
+    /**
+     * What an aggregate's {@code @CommandHandlerInterceptor} answers: the first answer again for a key answered before
+     * (nothing appended), else the handler's answer.
+     */
+    public Object answerOnce(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Optional<Replayed> replayed = replayOf(command);
+        return replayed.isPresent() ? replayed.get() : chain.proceed();
     }
 }

@@ -52,7 +52,8 @@ public class CommandApiDocs {
 
     @Bean
     ApiTag scheduleTag() {
-        return new ApiTag(SCHEDULE, 30, "The training period");
+        return new ApiTag(SCHEDULE, 30, "The training period and its curriculum (sessions)", "/api/courses/{id}/schedule",
+                "/api/courses/{id}/sessions", "/api/courses/{id}/sessions/{sessionId}/removal");
     }
 
     @Bean

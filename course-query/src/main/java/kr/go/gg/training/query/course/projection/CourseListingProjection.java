@@ -199,7 +199,8 @@ public abstract class CourseListingProjection {
         apply(courseId, seq, change, true);
     }
 
-    private void apply(CourseId courseId, long seq, Consumer<Document> change) {
+    /** Folds one more event of a course onto its summary (skipped when delivered before). */
+    protected void apply(CourseId courseId, long seq, Consumer<Document> change) {
         apply(courseId, seq, change, false);
     }
 

@@ -15,10 +15,14 @@ import kr.go.gg.training.api.course.CourseSummary;
 import kr.go.gg.training.api.course.FindCourse;
 import kr.go.gg.training.api.course.FindCourses;
 import kr.go.gg.training.api.course.WatchCourse;
+import kr.go.gg.training.api.curriculum.SessionAdded;
+import kr.go.gg.training.api.curriculum.SessionRemoved;
 import kr.go.gg.training.query.platform.layout.ReadModelLayout;
 import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
@@ -28,7 +32,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * Course summaries: {@code course_summaries} (one document per course) and {@code course_year_rows} (a copy of
+ * Course summaries: {@code course_summaries} (one document per course, with its curriculum, {@link Curricula}) and {@code course_year_rows} (a copy of
  * each course as a row of its year, {@link CourseDocuments#row}). After each batch the changed courses are pushed to {@link WatchCourse}
  * subscribers (read-your-writes).
  */
@@ -90,10 +94,21 @@ public class CourseSummaryProjection extends CourseListingProjection {
                 .stream().sorted(CourseDocuments.LISTING_ORDER).map(CourseDocuments::toSummary).toList();
     }
 
+    @EventHandler
+    void on(SessionAdded e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> Curricula.add(d, e));
+    }
+
+    @EventHandler
+    void on(SessionRemoved e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> Curricula.remove(d, e.sessionId()));
+    }
+
+    /** One course with its curriculum (the lists leave it out). */
     @QueryHandler
     public CourseSummary handle(FindCourse query) {
         Document d = courses.collection().find(eq("_id", query.courseId())).first();
-        return d == null ? null : CourseDocuments.toSummary(d);
+        return d == null ? null : withSessions(d);
     }
 
     @QueryHandler
@@ -116,6 +131,10 @@ public class CourseSummaryProjection extends CourseListingProjection {
     }
 
     private static CourseAtVersion atVersion(Document d) {
-        return new CourseAtVersion(CourseDocuments.toSummary(d), d.getLong("version"));
+        return new CourseAtVersion(withSessions(d), d.getLong("version"));
+    }
+
+    private static CourseSummary withSessions(Document d) {
+        return CourseDocuments.toSummary(d).withSessions(Curricula.of(d));
     }
 }

@@ -12,7 +12,10 @@ import kr.go.gg.training.api.course.FindKoicaPipeline;
 import kr.go.gg.training.api.course.KoicaPipeline;
 import kr.go.gg.training.query.platform.web.QueryProblems;
 import kr.go.gg.training.query.platform.web.QueryApiDocs;
+import java.time.Clock;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,20 +27,32 @@ public class PipelineQueryController {
 
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
+    /** Today's date for {@code overdue}: the system clock, unless a test's context supplies one. */
+    private final Clock clock;
 
-    public PipelineQueryController(QueryGateway queries, ReadYourWrites readYourWrites) {
-        this.queries = queries;
-        this.readYourWrites = readYourWrites;
+    @Autowired
+    public PipelineQueryController(QueryGateway queries, ReadYourWrites readYourWrites, ObjectProvider<Clock> clock) {
+        this(queries, readYourWrites, clock.getIfUnique(Clock::systemUTC));
     }
 
-    /** {@code minPosition}: see {@link ReadYourWrites#atPosition}. */
-    @Operation(summary = "A year's KOICA courses by stage", description = "Every stage is present, possibly empty")
+    public PipelineQueryController(QueryGateway queries, ReadYourWrites readYourWrites, Clock clock) {
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.clock = clock;
+    }
+
+    /** {@code minPosition}: see {@link ReadYourWrites#atPosition}; {@code asOf}: see {@link AsOfDay}. */
+    @Operation(summary = "A year's KOICA courses by stage", description = "Every stage is present, possibly empty;"
+            + " each course has its nextStep, the date it is due by KOICA's calendar and whether it is overdue")
     @ApiResponse(responseCode = "200", description = "The pipeline")
     @GetMapping("/api/pipeline")
     public Mono<KoicaPipeline> pipeline(@Parameter(example = "2016") @RequestParam int year,
-                                        @Parameter(description = "Answer once the read models hold every event up to this position (a command's X-Event-Position)") @RequestParam(required = false) Long minPosition) {
+                                        @Parameter(description = "Answer once the read models hold every event up to this position (a command's X-Event-Position)") @RequestParam(required = false) Long minPosition,
+                                        @Parameter(description = "Judge overdue as of this day (a date) or instant (with"
+                                                + " its offset, taken as the day in Seoul); default today in Seoul",
+                                                example = "2016-02-11") @RequestParam(required = false) String asOf) {
         QueryProblems.checkYear(year, "year");
-        return readYourWrites.atPosition(minPosition,
-                () -> queries.query(new FindKoicaPipeline(year), instanceOf(KoicaPipeline.class)));
+        FindKoicaPipeline query = new FindKoicaPipeline(year, AsOfDay.of(asOf, clock));
+        return readYourWrites.atPosition(minPosition, () -> queries.query(query, instanceOf(KoicaPipeline.class)));
     }
 }

@@ -45,6 +45,20 @@ final class YearAssembly {
                 .append("people", people);
     }
 
+    /**
+     * A year's printed outbound figure as a row of that year ({@code _id} = {@code "<year>:<summaryId>"}): direction
+     * OUTBOUND, no programme (so in no group), and {@code courses} besides {@code people}, which a course's row lacks.
+     */
+    static Document outboundSummary(String summaryId, int year, int courses, int people, List<String> partners) {
+        return new Document("_id", year + ":" + summaryId)
+                .append("year", year)
+                .append("summaryId", summaryId)
+                .append("direction", Direction.OUTBOUND.name())
+                .append("courses", courses)
+                .append("people", people)
+                .append("partners", partners);
+    }
+
     /** Every row of {@code year}: digits and a colon, a plain prefix of {@code _id}, which MongoDB scans by index. */
     static Bson rowsOf(int year) {
         return Filters.regex("_id", "^" + year + ":");
@@ -73,12 +87,13 @@ final class YearAssembly {
         return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
     }
 
+    /** Real outbound courses and the printed outbound figures of the year, together. */
     private static Count outbound(List<Document> rows) {
         int courses = 0;
         int people = 0;
         for (Document r : rows) {
             if (Direction.OUTBOUND.name().equals(r.getString("direction"))) {
-                courses++;
+                courses += r.getInteger("courses", 1); // a course's row is one course; a printed figure says how many
                 people += r.getInteger("people");
             }
         }

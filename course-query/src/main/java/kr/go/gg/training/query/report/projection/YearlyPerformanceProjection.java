@@ -7,7 +7,9 @@ import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Period;
 import kr.go.gg.training.api.course.Program;
+import kr.go.gg.training.api.agreement.Province;
 import kr.go.gg.training.api.historical.HistoricalCourseImported;
+import kr.go.gg.training.api.outbound.OutboundSummaryRecorded;
 import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
 import kr.go.gg.training.query.platform.layout.ReadModelLayout;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
  * training start ({@code _id} = {@code "<year>:<courseId>"}: its partner, period, programme, direction and people,
  * {@link YearAssembly}), and {@code yearly_performance_years}, one small document per year that has rows ({@code _id} =
  * year), which the report lists. A course enters when it is completed (live: its participants; imported: its
- * headcount); re-delivery overwrites the same row, so the projection is idempotent. Answered from {@link YearCache};
+ * headcount); a year's printed outbound figure ({@code OutboundSummaryRecorded}) is a row of its year too, counted in
+ * its {@code outbound}; re-delivery overwrites the same row, so the projection is idempotent. Answered from {@link YearCache};
  * live updates by {@link ReportUpdates}.
  * <p>
  * Layout 2 (issue 17): layout 1 held one document per year with every row of it (a map keyed by course id, dates as
@@ -75,6 +78,14 @@ public class YearlyPerformanceProjection {
         row(e.courseId(), e.program(), e.direction(), e.partner(), e.period(), e.people());
     }
 
+    /** A printed outbound figure counts in its year's {@code outbound}, beside the real outbound courses. */
+    @EventHandler
+    void on(OutboundSummaryRecorded e) {
+        rows.save(YearAssembly.outboundSummary(e.summaryId(), e.year(), e.courses(), e.people(),
+                e.partners().stream().map(Province::name).toList()));
+        listed(e.year());
+    }
+
     @ResetHandler
     void reset() {
         rows.drop();
@@ -101,6 +112,10 @@ public class YearlyPerformanceProjection {
     private void row(CourseId courseId, Program program, Direction direction, String partner, Period period, int people) {
         int year = period.year();
         rows.save(YearAssembly.row(courseId, program, direction, partner, period, people));
+        listed(year);
+    }
+
+    private void listed(int year) {
         years.updatePath(year, "$set", "year", year); // the year is listed (an upsert; never read back here)
         updates.changed(year);
     }

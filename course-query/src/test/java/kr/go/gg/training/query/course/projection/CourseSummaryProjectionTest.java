@@ -63,7 +63,7 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
         CourseId id = new CourseId("k1");
         deliver(projection, event("k1", new CourseProposed(id, "e-Government", Program.KOICA, Direction.INBOUND, "Viet Nam", 20, null)));
         assertThat(course("k1")).isEqualTo(new CourseSummary("k1", "e-Government", Program.KOICA, Direction.INBOUND,
-                "Viet Nam", CourseStatus.PROPOSED, 20, 0, null, null));
+                "Viet Nam", CourseStatus.PROPOSED, 20, 0, null, null).withSessions(List.of()));
 
         deliver(projection, event("k1", new DemandSurveyRecorded(id, LocalDate.parse("2015-06-01"))));
         assertThat(course("k1").status()).isEqualTo(CourseStatus.DEMAND_SURVEYED);
@@ -96,9 +96,9 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
         deliver(projection, event("k1", new CourseCompleted(id, Program.KOICA, Direction.INBOUND, "Viet Nam",
                 period("2016-06-29", "2016-07-12"), List.of(new TraineeId("t1")))));
         assertThat(course("k1")).isEqualTo(new CourseSummary("k1", "e-Government", Program.KOICA, Direction.INBOUND,
-                "Viet Nam", CourseStatus.COMPLETED, 20, 1, LocalDate.parse("2016-06-29"), LocalDate.parse("2016-07-12")));
+                "Viet Nam", CourseStatus.COMPLETED, 20, 1, LocalDate.parse("2016-06-29"), LocalDate.parse("2016-07-12")).withSessions(List.of()));
         assertThat(projection.handle(new WatchCourse("k1")).version()).isEqualTo(10);
-        assertThat(projection.handle(new FindCourses(2016, Program.KOICA, CourseStatus.COMPLETED)).courses()).containsExactly(course("k1"));
+        assertThat(projection.handle(new FindCourses(2016, Program.KOICA, CourseStatus.COMPLETED)).courses()).containsExactly(course("k1").withSessions(null));
     }
 
     @Test
@@ -151,7 +151,7 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
                 Direction.INBOUND, "Liaoning", period("2014-04-14", "2014-04-25"), 12, "seed")));
         assertThat(course("h1")).isEqualTo(new CourseSummary("h1", "Liaoning officials", Program.CHINA_EXCHANGE,
                 Direction.INBOUND, "Liaoning", CourseStatus.COMPLETED, 12, 12, LocalDate.parse("2014-04-14"),
-                LocalDate.parse("2014-04-25")));
+                LocalDate.parse("2014-04-25")).withSessions(List.of()));
         assertThat(listed(2014)).containsExactly("h1");
         assertThat(course("nope")).isNull();
     }

@@ -11,11 +11,12 @@ import kr.go.gg.training.api.course.CourseProposed;
 import kr.go.gg.training.api.course.CourseScheduled;
 import kr.go.gg.training.api.course.CourseSelected;
 import kr.go.gg.training.api.course.CourseStatus;
-import kr.go.gg.training.api.course.CourseSummary;
+import kr.go.gg.training.api.course.PipelineCourse;
 import kr.go.gg.training.api.course.DemandSurveyRecorded;
 import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.FindKoicaPipeline;
 import kr.go.gg.training.api.course.KoicaPipeline;
+import kr.go.gg.training.api.course.NextStep;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.query.MongoProjectionTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class KoicaPipelineProjectionTest extends MongoProjectionTest {
     }
 
     private List<String> stage(KoicaPipeline board, CourseStatus status) {
-        return board.stages().get(status).stream().map(CourseSummary::courseId).toList();
+        return board.stages().get(status).stream().map(PipelineCourse::courseId).toList();
     }
 
     @Test
@@ -70,5 +71,21 @@ class KoicaPipelineProjectionTest extends MongoProjectionTest {
         assertThat(documents(KoicaPipelineProjection.COURSES, KoicaPipelineProjection.ROWS)).isEqualTo(once);
         replay(projection, 1);
         assertThat(documents(KoicaPipelineProjection.COURSES, KoicaPipelineProjection.ROWS)).isEqualTo(once);
+    }
+
+    @Test
+    void each_course_is_marked_by_koicas_calendar_for_its_training_year_as_of_the_day_asked() {
+        CourseId a = new CourseId("a");
+        deliver(projection, event("a", new CourseProposed(a, "A", Program.KOICA, Direction.INBOUND, "Peru", 10, 2027)),
+                event("a", new DemandSurveyRecorded(a, LocalDate.parse("2025-05-01"))));
+
+        PipelineCourse onTime = projection.handle(new FindKoicaPipeline(2027, LocalDate.parse("2027-01-10")))
+                .stages().get(CourseStatus.DEMAND_SURVEYED).get(0);
+        assertThat(onTime.nextStep()).isEqualTo(NextStep.RECORD_COURSE_SELECTION);
+        assertThat(onTime.due()).isEqualTo(LocalDate.parse("2027-01-10"));
+        assertThat(onTime.overdue()).isFalse();
+        assertThat(onTime.partner()).isEqualTo("Peru");
+        assertThat(projection.handle(new FindKoicaPipeline(2027, LocalDate.parse("2027-01-11")))
+                .stages().get(CourseStatus.DEMAND_SURVEYED).get(0).overdue()).isTrue();
     }
 }

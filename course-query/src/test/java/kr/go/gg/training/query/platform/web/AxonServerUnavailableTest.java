@@ -88,7 +88,7 @@ class AxonServerUnavailableTest {
         return MockMvcBuilders.standaloneSetup(new CourseQueryController(queries, streams, readYourWrites,
                                 Duration.ofSeconds(2)),
                         new ReportController(queries, streams, readYourWrites), new AuditLogController(queries, readYourWrites),
-                        new RosterQueryController(queries, readYourWrites), new PipelineQueryController(queries, readYourWrites),
+                        new RosterQueryController(queries, readYourWrites), new PipelineQueryController(queries, readYourWrites, java.time.Clock.systemUTC()),
                         new AgreementQueryController(queries, readYourWrites))
                 .setControllerAdvice(new QueryProblemAdvice())
                 .build();
