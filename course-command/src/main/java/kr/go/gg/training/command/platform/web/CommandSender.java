@@ -1,9 +1,5 @@
 package kr.go.gg.training.command.platform.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -14,9 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.TimeOrderedIds;
+import kr.go.gg.training.api.command.CommandMetaData;
 import kr.go.gg.training.command.domain.AlreadyRecorded;
 import kr.go.gg.training.command.platform.idempotency.IdempotencyKeys;
-import kr.go.gg.training.command.platform.idempotency.Replayed;
+import kr.go.gg.training.api.command.Replayed;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
@@ -130,14 +127,7 @@ public class CommandSender {
 
     /** The same request is the same method, path and (parsed) body. */
     private String fingerprint(HttpServletRequest request, Object requestBody) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((target(request) + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(String.valueOf(json(requestBody)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CommandMetaData.fingerprint(target(request), json(requestBody));
     }
 
     private String json(Object value) {
