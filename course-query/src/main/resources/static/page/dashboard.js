@@ -5,6 +5,10 @@
   var charts = [];
   var colours = { CHINA_EXCHANGE: '#c0392b', KOICA: '#6a3fb5' };
 
+  function island() {
+    return document.getElementById('chart-data');
+  }
+
   function data() {
     var island = document.getElementById('chart-data');
     return { chart: JSON.parse(island.textContent || '{}'), labels: { CHINA_EXCHANGE: island.dataset.china, KOICA: island.dataset.koica } };
@@ -20,12 +24,12 @@
       var el = document.getElementById(spec[0]);
       var byProgram = d.chart[spec[1]] || {};
       var programs = Object.keys(byProgram);
-      var series = [{ label: '' }].concat(programs.map(function (p) {
+      var series = [{ label: island().dataset.year }].concat(programs.map(function (p) {
         return { label: d.labels[p] || p, stroke: colours[p] || '#0b4ea2', width: 2, points: { size: 7 } };
       }));
       var opts = {
         title: el.dataset.title, width: Math.max(300, el.clientWidth - 20), height: 260, series: series,
-        scales: { x: { time: false } },
+        scales: { x: { time: false } }, legend: { live: false },
         axes: [{ values: function (u, vals) { return vals.map(function (v) { return Number.isInteger(v) ? String(v) : ''; }); } }, {}]
       };
       charts.push(new uPlot(opts, [years].concat(programs.map(function (p) { return byProgram[p]; })), el));

@@ -2,65 +2,67 @@ package kr.go.gg.training.query.course.page;
 
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.command.Refusal;
-import kr.go.gg.training.api.course.CourseAtVersion;
 import kr.go.gg.training.api.course.CourseSummary;
 import kr.go.gg.training.api.course.FindCourse;
-import kr.go.gg.training.api.course.WatchCourse;
 import kr.go.gg.training.query.platform.page.KoreanDates;
 import kr.go.gg.training.query.platform.page.PageCommands;
 import kr.go.gg.training.query.platform.page.PageUser;
 import kr.go.gg.training.query.platform.page.WebPage;
+import kr.go.gg.training.query.platform.web.ReadYourWrites;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * One course's page, and its step forms. A step is sent as the shared-api command ({@link PageCommands}); after it the
- * browser is sent to {@code /courses/{id}?v=N}, which answers once the course's read model has applied version N (a
- * subscription query, no thread held while waiting; at most {@link #FOLLOW_WAIT}), so the page shows the write.
+ * browser is sent to {@code /courses/{id}?p=N}, which answers once every read model has processed the event store up
+ * to position N ({@link ReadYourWrites}, no thread held while waiting), so the page, roster and history included,
+ * shows the write.
  */
 @Controller
 @WebPage
 public class CoursePage {
 
-    static final Duration FOLLOW_WAIT = Duration.ofSeconds(5);
-
     private final QueryGateway queries;
     private final CourseView view;
     private final PageCommands commands;
+    private final ReadYourWrites readYourWrites;
 
-    public CoursePage(QueryGateway queries, CourseView view, PageCommands commands) {
+    public CoursePage(QueryGateway queries, CourseView view, PageCommands commands, ReadYourWrites readYourWrites) {
         this.queries = queries;
         this.view = view;
         this.commands = commands;
+        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping("/courses/{id}")
-    public Mono<String> course(@PathVariable String id, @RequestParam(name = "v", required = false) Long version,
+    public Mono<String> course(@PathVariable String id, @RequestParam(name = "p", required = false) Long position,
                                @RequestParam(required = false) String asOf, Model model, HttpServletResponse response) {
         Instant instant = asOf(asOf);
-        return following(id, version == null ? 0 : version)
+        PageUser user = PageUser.current(); // the security context is the request thread's
+        return following(id, position)
                 .publishOn(Schedulers.boundedElastic())
                 .map(course -> {
-                    view.fill(model, course, instant);
-                    model.addAttribute("saved", version != null);
+                    view.fill(model, user, course, instant);
+                    model.addAttribute("saved", position != null);
                     return "pages/course";
                 })
                 .switchIfEmpty(Mono.fromSupplier(() -> {
@@ -79,9 +81,9 @@ public class CoursePage {
             return "pages/not-found";
         }
         try {
-            long version = commands.send(request, form.get("key"),
+            long position = commands.send(request, form.get("key"),
                     StepCommands.command(stepForm, id, form, PageUser.current().name()));
-            return "redirect:/courses/" + id + "?v=" + version;
+            return "redirect:/courses/" + id + "?p=" + position;
         } catch (InvalidValueException e) {
             return refused(response, model, course, stepForm, form, new Refusal(Refusal.Kind.INVALID, e.getMessage(), e.field()));
         } catch (PageCommands.Refused e) {
@@ -92,7 +94,7 @@ public class CoursePage {
     private String refused(HttpServletResponse response, Model model, CourseSummary course, StepForm step,
                            Map<String, String> form, Refusal refusal) {
         response.setStatus(refusal.kind() == Refusal.Kind.INVALID ? 400 : refusal.kind() == Refusal.Kind.NOT_FOUND ? 404 : 409);
-        view.fill(model, course, null);
+        view.fill(model, PageUser.current(), course, null);
         model.addAttribute("failedStep", step.path());
         model.addAttribute("values", form);
         model.addAttribute("refusal", refusal);
@@ -103,20 +105,17 @@ public class CoursePage {
         return "pages/course";
     }
 
-    /** The course once its read model holds {@code version} (or, after {@link #FOLLOW_WAIT}, as it is); empty: unknown. */
-    private Mono<CourseSummary> following(String id, long version) {
-        if (version <= 0) {
-            return Mono.fromFuture(queries.query(new FindCourse(id), instanceOf(CourseSummary.class)));
+    /**
+     * The course once the read models have processed every event up to {@code position} (a write's), or, when that
+     * wait fails (longer than {@code course.query.min-version-wait}, or too many waits), as it is; empty: unknown.
+     */
+    private Mono<CourseSummary> following(String id, Long position) {
+        Supplier<CompletableFuture<CourseSummary>> find = () -> queries.query(new FindCourse(id), instanceOf(CourseSummary.class));
+        if (position == null) {
+            return Mono.fromFuture(find);
         }
-        SubscriptionQueryResult<CourseAtVersion, CourseAtVersion> result = queries.subscriptionQuery(
-                new WatchCourse(id), instanceOf(CourseAtVersion.class), instanceOf(CourseAtVersion.class));
-        return result.initialResult().concatWith(result.updates())
-                .filter(seen -> seen.version() >= version)
-                .next()
-                .map(CourseAtVersion::summary)
-                .timeout(FOLLOW_WAIT, Mono.defer(() -> Mono.fromFuture(
-                        queries.query(new FindCourse(id), instanceOf(CourseSummary.class)))))
-                .doFinally(signal -> result.close());
+        return Mono.defer(() -> readYourWrites.atPosition(position, find))
+                .onErrorResume(ResponseStatusException.class, e -> Mono.fromFuture(find));
     }
 
     /** The auditor's instant, entered in Seoul time (a {@code datetime-local} field); bad input: no "as of" view. */

@@ -41,9 +41,11 @@ public class CourseView {
         this.json = json;
     }
 
-    /** Fills {@code model} for the page of {@code course}; {@code asOf} (may be null) for the auditor's view. */
-    public void fill(Model model, CourseSummary course, Instant asOf) {
-        PageUser user = PageUser.current();
+    /**
+     * Fills {@code model} for {@code user}'s page of {@code course}; {@code asOf} (may be null) for the auditor's view.
+     * The user is given, not looked up: this may run on another thread than the request's.
+     */
+    public void fill(Model model, PageUser user, CourseSummary course, Instant asOf) {
         // as a map, so fields other parts add to the summary (sessions, costs) show without a change here
         model.addAttribute("course", json.convertValue(course, MAP));
         model.addAttribute("summary", course);

@@ -52,8 +52,8 @@ public class NewCoursePage {
             Integer year = form.getOrDefault("trainingYear", "").isBlank() ? null : StepCommands.number(form, "trainingYear");
             ProposeCourse command = new ProposeCourse(new CourseId(id), form.get("title"), program(form.get("program")),
                     direction(form.get("direction")), form.get("partner"), StepCommands.number(form, "capacity"), year);
-            long version = commands.send(request, key, command);
-            return "redirect:/courses/" + id + "?v=" + version;
+            long position = commands.send(request, key, command);
+            return "redirect:/courses/" + id + "?p=" + position;
         } catch (InvalidValueException e) {
             return refused(response, model, form, new Refusal(Refusal.Kind.INVALID, e.getMessage(), e.field()));
         } catch (PageCommands.Refused e) {

@@ -9,12 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import kr.go.gg.training.api.command.CommandMetaData;
 import kr.go.gg.training.api.command.Refusal;
-import kr.go.gg.training.api.command.Replayed;
 import kr.go.gg.training.support.logging.CorrelationIdFilter;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +32,12 @@ public class PageCommands {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final CommandGateway commands;
+    private final EventStore events;
     private final ObjectMapper json;
 
-    public PageCommands(CommandGateway commands, ObjectMapper json) {
+    public PageCommands(CommandGateway commands, EventStore events, ObjectMapper json) {
         this.commands = commands;
+        this.events = events;
         this.json = json;
     }
 
@@ -43,7 +46,11 @@ public class PageCommands {
         return CommandMetaData.derivedId(PageUser.current().name(), checked(key), "PAGE " + target);
     }
 
-    /** Sends {@code command}; its version (course commands) or -1; a refusal is thrown as {@link Refused}. */
+    /**
+     * Sends {@code command}; answers the event store's head position once it was handled (its events are committed
+     * before the answer, on either event store), which the page then waits for ({@code minPosition}: every read
+     * model, roster and history included, holds the write). A refusal is thrown as {@link Refused}.
+     */
     public long send(HttpServletRequest request, String key, Object command) {
         String user = PageUser.current().name();
         Map<String, Object> metaData = new HashMap<>();
@@ -55,9 +62,9 @@ public class PageCommands {
         String target = "PAGE " + request.getMethod() + " " + request.getRequestURI();
         metaData.putAll(CommandMetaData.idempotency(user, checked(key), CommandMetaData.fingerprint(target, write(command))));
         try {
-            Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-            Object version = result instanceof Replayed replayed ? replayed.version() : result;
-            return version instanceof Number number ? number.longValue() : -1;
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            TrackingToken head = events.createHeadToken();
+            return head == null ? 0 : head.position().orElse(0);
         } catch (CommandExecutionException e) {
             throw new Refused(Refusal.of(e).orElse(new Refusal(Refusal.Kind.REFUSED, e.getMessage())));
         } catch (NoHandlerForCommandException e) {

@@ -23,7 +23,7 @@ public class PageSecurityConfiguration {
 
     /** The pages' paths: nothing under {@code /api}, so no API request ever meets this chain. */
     public static final String[] PATHS = {"/", "/login", "/logout", "/pipeline", "/courses/**", "/dashboard/**",
-        "/report/**", "/page/**", "/webjars/**"};
+        "/report/**", "/page/**", "/webjars/**", "/favicon.ico"};
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
@@ -36,7 +36,8 @@ public class PageSecurityConfiguration {
                 .securityMatcher(PATHS)
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/page/**", "/webjars/**").permitAll()
+                        // the browser asks for /favicon.ico by itself: never an HTTP Basic challenge (a password dialog) for it
+                        .requestMatchers("/login", "/page/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/courses/new").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/courses/**").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
                         .anyRequest().hasAnyRole(EVERY_ROLE))
