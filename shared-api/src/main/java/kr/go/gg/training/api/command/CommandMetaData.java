@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The metadata every sender of a command stamps, whichever process it runs in (the command side's HTTP layer, the
@@ -21,7 +22,14 @@ public final class CommandMetaData {
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String IDEMPOTENCY_FINGERPRINT = "idempotencyFingerprint";
 
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
     private CommandMetaData() {
+    }
+
+    /** An Idempotency-Key is 1 to 200 visible ASCII characters. */
+    public static boolean isValidKey(String key) {
+        return key != null && VALID_KEY.matcher(key).matches();
     }
 
     public static Map<String, Object> idempotency(String user, String key, String fingerprint) {

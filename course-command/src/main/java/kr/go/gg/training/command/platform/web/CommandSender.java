@@ -3,7 +3,6 @@ package kr.go.gg.training.command.platform.web;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongFunction;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +33,6 @@ public class CommandSender {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String COURSE_VERSION = "X-Course-Version";
     public static final String REPLAYED = "Idempotent-Replayed";
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final CommandGateway commandGateway;
     private final ObjectMapper objectMapper;
@@ -110,7 +108,7 @@ public class CommandSender {
         if (key == null) {
             return null;
         }
-        if (!VALID_KEY.matcher(key).matches()) {
+        if (!CommandMetaData.isValidKey(key)) {
             throw new InvalidValueException(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
         }
         return key;

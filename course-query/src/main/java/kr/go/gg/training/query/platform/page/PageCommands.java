@@ -2,7 +2,6 @@ package kr.go.gg.training.query.platform.page;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PageCommands {
-
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final CommandGateway commands;
     private final EventStore events;
@@ -73,7 +70,7 @@ public class PageCommands {
     }
 
     private static String checked(String key) {
-        if (key == null || !VALID_KEY.matcher(key).matches()) {
+        if (!CommandMetaData.isValidKey(key)) {
             // the form carries a fresh key each time it is drawn; a request without one is not from the form
             throw new Refused(new Refusal(Refusal.Kind.INVALID, "The form has expired; reload the page", null));
         }
