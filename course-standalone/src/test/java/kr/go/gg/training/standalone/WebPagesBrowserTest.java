@@ -71,6 +71,38 @@ class WebPagesBrowserTest extends StandaloneTestBase {
         browser.get("/?lang=ko");
     }
 
+    /**
+     * Ten years of 24 courses each (2001-2010, years no other test reads) on one dashboard: every year is shown. How
+     * long the page took to be ready (table and charts drawn) is printed, a figure for docs/web.md, never asserted.
+     */
+    @Test
+    void the_dashboard_shows_ten_years_at_once() {
+        StringBuilder rows = new StringBuilder();
+        for (int year = 2001; year <= 2010; year++) {
+            for (int course = 1; course <= 24; course++) {
+                String program = course % 2 == 0 ? "KOICA" : "CHINA_EXCHANGE";
+                String partner = course % 2 == 0 ? "Partner " + course : List.of("Shandong", "Jiangsu", "Hebei").get(course % 3);
+                String day = String.format("%d-%02d-%02d", year, 1 + course % 12, 1 + course);
+                rows.append(rows.length() == 0 ? "" : ",").append("{\"program\":\"").append(program)
+                        .append("\",\"partner\":\"").append(partner).append("\",\"startDate\":\"").append(day)
+                        .append("\",\"endDate\":\"").append(day).append("\",\"people\":").append(10 + course).append('}');
+            }
+        }
+        HttpApi.Answer imported = api.post("staff", "/api/imports/historical-courses", "{\"courses\":[" + rows + "]}");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("viewer",
+                "/api/reports/yearly-performance?from=2001&to=2010&minPosition=" + imported.json().get("position")).status() == 200);
+        browser.signIn("viewer");
+        for (int round = 0; round < 3; round++) {
+            browser.get("/?from=2001&to=2010");
+            browser.waitFor(LOAD, By.cssSelector("#chart-people canvas"));
+            Object ready = browser.script("return performance.getEntriesByName('dashboard-ready')[0].startTime;");
+            System.out.println("dashboard, ten years of 240 courses: ready after " + ready + " ms (round " + round + ")");
+        }
+        assertThat(texts("tr.year")).hasSize(10);
+        assertThat(texts("tr.row")).hasSize(240);
+    }
+
     @Test
     void a_command_sent_over_http_appears_on_an_open_dashboard_without_a_reload() {
         browser.signIn("auditor");
