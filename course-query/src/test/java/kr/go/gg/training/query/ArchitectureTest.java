@@ -33,6 +33,11 @@ class ArchitectureTest {
     static final ArchRule webRoomsUseTheQueryBusOnly = noClasses().that().resideInAPackage("kr.go.gg.training.query.*.web..")
             .should().dependOnClassesThat().resideInAnyPackage(READ_MODELS);
 
+    /** The web pages' rooms too (docs/web.md): a page is drawn from the query bus's answers, as the API's are. */
+    @ArchTest
+    static final ArchRule pageRoomsUseTheQueryBusOnly = noClasses().that().resideInAPackage("kr.go.gg.training.query.*.page..")
+            .should().dependOnClassesThat().resideInAnyPackage(READ_MODELS);
+
     /** The same for a controller wherever it lives (the projection admin's is in platform.replay, beside its service). */
     @ArchTest
     static final ArchRule controllersUseTheQueryBusOnly = noClasses().that().areAnnotatedWith(RestController.class)

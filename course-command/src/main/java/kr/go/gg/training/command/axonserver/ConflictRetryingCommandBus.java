@@ -1,6 +1,6 @@
 package kr.go.gg.training.command.axonserver;
 
-import kr.go.gg.training.command.platform.bus.Refusal;
+import kr.go.gg.training.api.command.Refusal;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandExecutionException;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.privacy.EraseTrainee;
-import kr.go.gg.training.command.platform.bus.Refusal;
+import kr.go.gg.training.api.command.Refusal;
 import kr.go.gg.training.support.keys.SubjectKey;
 import kr.go.gg.training.support.keys.SubjectKeyLookup;
 import kr.go.gg.training.support.keys.SubjectKeyStore;

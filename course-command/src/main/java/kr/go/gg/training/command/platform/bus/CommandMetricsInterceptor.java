@@ -1,5 +1,6 @@
 package kr.go.gg.training.command.platform.bus;
 
+import kr.go.gg.training.api.command.Refusal;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package kr.go.gg.training.command.platform.bus;
 
+import kr.go.gg.training.api.command.Refusal;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.command.domain.AlreadyExists;
 import kr.go.gg.training.command.domain.DomainRefusal;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import kr.go.gg.training.api.command.CommandMetaData;
 import kr.go.gg.training.support.logging.CorrelationIdFilter;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -16,8 +17,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 /** Stamps every command with who sent it and the request's correlation id (unless the sender set them). */
 public class UserAndCorrelationDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
-    public static final String USER = "user";
-    public static final String CORRELATION_ID = "correlationId";
+    public static final String USER = CommandMetaData.USER;
+    public static final String CORRELATION_ID = CommandMetaData.CORRELATION_ID;
     static final String SYSTEM = "system";
 
     @Override

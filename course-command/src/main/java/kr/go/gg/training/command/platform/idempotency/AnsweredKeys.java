@@ -1,5 +1,6 @@
 package kr.go.gg.training.command.platform.idempotency;
 
+import kr.go.gg.training.api.command.Replayed;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

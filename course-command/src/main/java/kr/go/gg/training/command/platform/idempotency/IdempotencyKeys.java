@@ -1,9 +1,8 @@
 package kr.go.gg.training.command.platform.idempotency;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 
+import kr.go.gg.training.api.command.CommandMetaData;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 
@@ -16,15 +15,15 @@ import org.axonframework.messaging.MetaData;
  */
 public final class IdempotencyKeys {
 
-    public static final String USER = "idempotencyUser";
-    public static final String KEY = "idempotencyKey";
-    public static final String FINGERPRINT = "idempotencyFingerprint";
+    public static final String USER = CommandMetaData.IDEMPOTENCY_USER;
+    public static final String KEY = CommandMetaData.IDEMPOTENCY_KEY;
+    public static final String FINGERPRINT = CommandMetaData.IDEMPOTENCY_FINGERPRINT;
 
     private IdempotencyKeys() {
     }
 
     public static Map<String, Object> metaData(String user, String key, String fingerprint) {
-        return Map.of(USER, user, KEY, key, FINGERPRINT, fingerprint);
+        return CommandMetaData.idempotency(user, key, fingerprint);
     }
 
     /**
@@ -33,8 +32,7 @@ public final class IdempotencyKeys {
      * every aggregate's events under its id alone).
      */
     public static String derivedId(String user, String key, String target) {
-        return UUID.nameUUIDFromBytes(("idempotency\n" + user + "\n" + key + "\n" + target).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return CommandMetaData.derivedId(user, key, target);
     }
 
     /** The user-scoped key a message carries, or null. */

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
-import kr.go.gg.training.command.platform.bus.Refusal;
+import kr.go.gg.training.api.command.Refusal;
 import kr.go.gg.training.support.json.BodyProblems;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.commandhandling.CommandExecutionException;

@@ -1,22 +1,18 @@
 package kr.go.gg.training.command.platform.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongFunction;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.TimeOrderedIds;
+import kr.go.gg.training.api.command.CommandMetaData;
 import kr.go.gg.training.command.domain.AlreadyRecorded;
 import kr.go.gg.training.command.platform.idempotency.IdempotencyKeys;
-import kr.go.gg.training.command.platform.idempotency.Replayed;
+import kr.go.gg.training.api.command.Replayed;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
@@ -37,7 +33,6 @@ public class CommandSender {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String COURSE_VERSION = "X-Course-Version";
     public static final String REPLAYED = "Idempotent-Replayed";
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final CommandGateway commandGateway;
     private final ObjectMapper objectMapper;
@@ -113,7 +108,7 @@ public class CommandSender {
         if (key == null) {
             return null;
         }
-        if (!VALID_KEY.matcher(key).matches()) {
+        if (!CommandMetaData.isValidKey(key)) {
             throw new InvalidValueException(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
         }
         return key;
@@ -130,14 +125,7 @@ public class CommandSender {
 
     /** The same request is the same method, path and (parsed) body. */
     private String fingerprint(HttpServletRequest request, Object requestBody) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((target(request) + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(String.valueOf(json(requestBody)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CommandMetaData.fingerprint(target(request), json(requestBody));
     }
 
     private String json(Object value) {

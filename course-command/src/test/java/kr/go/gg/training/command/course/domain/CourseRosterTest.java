@@ -20,7 +20,7 @@ import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
 import kr.go.gg.training.command.platform.idempotency.IdempotencyKeys;
-import kr.go.gg.training.command.platform.idempotency.Replayed;
+import kr.go.gg.training.api.command.Replayed;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.platform.bus;
+package kr.go.gg.training.api.command;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package kr.go.gg.training.command.platform.idempotency;
+package kr.go.gg.training.api.command;
 
 /**
  * The result of a command whose Idempotency-Key its aggregate has answered before: nothing was appended, and
