@@ -69,6 +69,7 @@ public class Course {
     /** Enrolment and withdrawal: their handlers, rules and event sourcing are the roster's. */
     @AggregateMember
     private final CourseRoster roster = new CourseRoster(this);
+    @AggregateMember private final CourseCosts costs = new CourseCosts(this); // costs and commission: their handlers
     @AggregateMember
     private final AnsweredKeys answered = new AnsweredKeys();
 
