@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * board can be replayed without touching the course summaries.
  */
 @Component
-@ReadModelLayout(value = 2, replaces = KoicaPipelineProjection.FORMER_YEARS)
+@ReadModelLayout(value = 3, replaces = KoicaPipelineProjection.FORMER_YEARS)
 @ProcessingGroup(ProcessingGroups.KOICA_PIPELINE)
 public class KoicaPipelineProjection extends CourseListingProjection {
 
