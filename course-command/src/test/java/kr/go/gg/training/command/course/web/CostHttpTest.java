@@ -86,6 +86,8 @@ class CostHttpTest extends HttpTestSupport {
         assertThat(post(withdrawal, Map.of("reason", "again")).status()).isEqualTo(409);
         assertThat(post(course + "/costs/no-such-cost/withdrawal", Map.of("reason", "?")).status()).isEqualTo(404);
         assertThat(post(withdrawal, Map.of()).status()).isEqualTo(400);
+        assertThat(get(AUDITOR, course + "/history").raw().body()).as("both records stay for the auditor")
+                .contains("CostRecorded", "CostWithdrawn", "entered twice");
     }
 
     @Test
