@@ -65,7 +65,12 @@ class MessagesSerialiseAsJsonTest {
                 new HistoricalCourseImported(course, "Shandong Province 2016", Program.CHINA_EXCHANGE, Direction.INBOUND,
                         "Shandong Province", period, 14, "seed"),
                 new AgreementRecorded(new AgreementId("a-1"), Province.of("Shandong Province"),
-                        AgreementClassification.GENERAL, YearMonth.of(2013, 5)));
+                        AgreementClassification.GENERAL, YearMonth.of(2013, 5)),
+                new kr.go.gg.training.api.cost.CostRecorded(course, "k-1", Program.CHINA_EXCHANGE, Direction.OUTBOUND,
+                        "Hebei", 2016, kr.go.gg.training.api.cost.CostCategory.EDUCATION, 3_000_000L,
+                        kr.go.gg.training.api.cost.Payer.PARTNER_PROVINCE, null),
+                new kr.go.gg.training.api.cost.CostWithdrawn(course, "k-1", 2016, "entered twice"),
+                new kr.go.gg.training.api.cost.CommissionRecorded(course, 30_000_000L, LocalDate.of(2016, 9, 30), 2016));
     }
 
     @ParameterizedTest
@@ -92,7 +97,14 @@ class MessagesSerialiseAsJsonTest {
                         Instant.parse("2024-03-01T09:30:00Z"), Instant.parse("2024-03-02T09:30:00Z"), true,
                         new ErasureRecord("c-1", "t-1", Instant.parse("2024-03-03T09:30:00Z"), "admin", "asked")),
                 new CourseAtVersion(summary, 3),
-                new CourseAtVersion(null, 0));
+                new CourseAtVersion(null, 0),
+                new CourseAtVersion(new CourseSummary("c-1", "Iraq planning", Program.KOICA, Direction.INBOUND, "Iraq",
+                        CourseStatus.SCHEDULED, 20, 1, LocalDate.of(2016, 6, 29), LocalDate.of(2016, 7, 12),
+                        List.of(new kr.go.gg.training.api.cost.CourseCost("k-1", kr.go.gg.training.api.cost.CostCategory.OTHER,
+                                1L, kr.go.gg.training.api.cost.Payer.KOICA, "insurance")),
+                        new kr.go.gg.training.api.cost.CourseCommission(5L, LocalDate.of(2016, 9, 30))), 4),
+                new kr.go.gg.training.api.cost.FindCostReport(2016),
+                new kr.go.gg.training.api.enrollment.FindRosterEntry("c-1", "t-1"));
     }
 
     @ParameterizedTest
