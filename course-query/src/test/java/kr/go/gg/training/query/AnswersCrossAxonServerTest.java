@@ -116,4 +116,23 @@ class AnswersCrossAxonServerTest extends QueryApplicationTest {
         assertThat(acrossAxonServer(new CourseAtVersion(withCurriculum, 8), instanceOf(CourseAtVersion.class)).summary())
                 .isEqualTo(withCurriculum);
     }
+
+    @Test
+    void theMoneyAnswersAndTheCertificatesTraineeCrossAxonServer() {
+        kr.go.gg.training.api.cost.CostReport costs = new kr.go.gg.training.api.cost.CostReport(2041,
+                List.of(new kr.go.gg.training.api.cost.CostReport.Line(Program.KOICA, Direction.INBOUND,
+                        kr.go.gg.training.api.cost.CostCategory.EDUCATION, kr.go.gg.training.api.cost.Payer.KOICA, 5L)),
+                30_000_000L, List.of(new kr.go.gg.training.api.cost.CostReport.Reciprocity("Hebei", 2041, 1L, 2L)));
+        CourseSummary detail = new CourseSummary("c1", "Smart city", Program.KOICA, Direction.INBOUND, "Peru",
+                CourseStatus.SCHEDULED, 20, 3, LocalDate.of(2041, 5, 4), LocalDate.of(2041, 5, 15), List.of(),
+                List.of(new kr.go.gg.training.api.cost.CourseCost("k1", kr.go.gg.training.api.cost.CostCategory.AIRFARE,
+                        9L, kr.go.gg.training.api.cost.Payer.KOICA, null)),
+                new kr.go.gg.training.api.cost.CourseCommission(30L, LocalDate.of(2041, 6, 1)));
+        RosterEntry entry = new RosterEntry("t1", "Sita", "Nepal", "Ministry", "Officer", TraineeLevel.MID_LEVEL,
+                TraineeStatus.PARTICIPATED, false);
+
+        assertThat(acrossAxonServer(costs, instanceOf(kr.go.gg.training.api.cost.CostReport.class))).isEqualTo(costs);
+        assertThat(acrossAxonServer(detail, instanceOf(CourseSummary.class))).isEqualTo(detail);
+        assertThat(acrossAxonServer(entry, instanceOf(RosterEntry.class))).isEqualTo(entry);
+    }
 }

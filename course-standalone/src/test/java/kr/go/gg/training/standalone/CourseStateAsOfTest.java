@@ -22,8 +22,10 @@ class CourseStateAsOfTest extends StandaloneTestBase {
         HttpApi.Answer enrolled = api.post("staff", "/api/courses/" + id + "/trainees",
                 "{\"name\":\"Wang\",\"country\":\"China\",\"organization\":\"Hebei\",\"position\":\"Officer\"}");
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        assertThat(api.post("staff", "/api/courses/" + id + "/costs",
+                "{\"category\":\"ACCOMMODATION\",\"amount\":8000000,\"paidBy\":\"GYEONGGI\"}").status()).isEqualTo(201);
 
-        assertAgree(id, 2);
+        assertAgree(id, 3);
         // and a course of the printed record (the seed's), whose headcount is its enrolment
         assertAgree(api.get("viewer", "/api/courses?year=2015").json().get(0).get("courseId").asText(), 0);
     }

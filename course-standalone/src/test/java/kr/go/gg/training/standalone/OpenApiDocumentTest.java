@@ -24,7 +24,7 @@ class OpenApiDocumentTest extends StandaloneTestBase {
     static final Path WRITTEN = Path.of("target", "openapi");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> WORKFLOW = List.of("Agreements", "Course proposal and selection", "Schedule",
-            "Enrolment", "Start, completion, cancellation", "Imports", "Courses", "Reports", "KOICA pipeline",
+            "Enrolment", "Start, completion, cancellation", "Costs and commission", "Imports", "Courses", "Reports", "KOICA pipeline",
             "Audit and history", "Personal data", "Operations");
 
     private JsonNode document;
@@ -103,7 +103,8 @@ class OpenApiDocumentTest extends StandaloneTestBase {
             }
             if (where.startsWith("post /api/courses")) {
                 JsonNode success = operation.path("responses").path(where.endsWith("/api/courses")
-                        || where.endsWith("/trainees") || where.endsWith("/sessions") ? "201" : "204");
+                        || where.endsWith("/trainees") || where.endsWith("/sessions") || where.endsWith("/costs")
+                        ? "201" : "204");
                 assertThat(success.path("headers").has("X-Course-Version")).as(where).isTrue();
             }
         });
@@ -132,6 +133,14 @@ class OpenApiDocumentTest extends StandaloneTestBase {
         assertThat(document.at("/components/schemas").has("SseEmitter")).isFalse();
     }
 
+    @Test
+    void the_certificate_is_a_pdf() {
+        JsonNode ok = operation("get", "/api/courses/{id}/trainees/{traineeId}/certificate").at("/responses/200/content");
+        assertThat(ok.fieldNames()).toIterable().containsExactly("application/pdf");
+        assertThat(ok.at("/application~1pdf/schema/format").asText()).isEqualTo("binary");
+        assertThat(statuses("get", "/api/courses/{id}/trainees/{traineeId}/certificate")).contains("403", "404", "409");
+    }
+
     /** The request examples, posted as given in the workflow's order on a new KOICA course, are accepted. */
     @Test
     void the_request_examples_work_as_given() {
@@ -155,6 +164,12 @@ class OpenApiDocumentTest extends StandaloneTestBase {
                 .isEqualTo(204);
         assertThat(postExample("/api/courses/{id}/start", course + "/start").status()).isEqualTo(204);
         assertThat(postExample("/api/courses/{id}/completion", course + "/completion").status()).isEqualTo(204);
+        HttpApi.Answer cost = postExample("/api/courses/{id}/costs", course + "/costs");
+        assertThat(cost.status()).as(cost.body()).isEqualTo(201);
+        assertThat(postExample("/api/courses/{id}/costs/{costId}/withdrawal",
+                course + "/costs/" + cost.json().path("costId").asText() + "/withdrawal").status()).isEqualTo(204);
+        assertThat(postExample("/api/courses/{id}/commission", course + "/commission").status()).isEqualTo(204);
+        assertThat(api.get("staff", trainee + "/certificate").status()).as("the example trainee withdrew").isEqualTo(409);
         HttpApi.Answer other = postExample("/api/courses", "/api/courses");
         String otherCourse = "/api/courses/" + other.json().path("courseId").asText();
         assertThat(postExample("/api/courses/{id}/cancellation", otherCourse + "/cancellation").status()).isEqualTo(204);

@@ -36,11 +36,12 @@ class RoleMatrixTest extends StandaloneTestBase {
         for (String command : List.of("/api/agreements", "/api/courses", ID + "/demand-survey", ID + "/selection",
                 ID + "/consignee-invitation", ID + "/consignee-selection", ID + "/schedule", ID + "/trainees",
                 ID + "/trainees/t-1/withdrawal", ID + "/start", ID + "/completion", ID + "/cancellation",
-                "/api/imports/historical-courses")) {
+                "/api/imports/historical-courses", ID + "/costs", ID + "/costs/c-1/withdrawal", ID + "/commission")) {
             add(cells, "POST", command, COMMANDERS);
         }
         for (String read : List.of("/api/courses", ID, "/api/reports/yearly-performance",
-                "/api/reports/yearly-performance/stream", "/api/pipeline?year=2016", "/api/agreements")) {
+                "/api/reports/yearly-performance/stream", "/api/pipeline?year=2016", "/api/agreements",
+                "/api/reports/costs?year=2016")) {
             add(cells, "GET", read, EVERYONE);
         }
         add(cells, "GET", ID + "/trainees", PERSONAL_DATA);
@@ -48,6 +49,7 @@ class RoleMatrixTest extends StandaloneTestBase {
         add(cells, "GET", ID + "/state?asOf=2016-06-29T09:00:00Z", PERSONAL_DATA);
         add(cells, "GET", "/api/audit-log?from=2016-01-01&to=2016-01-02", PERSONAL_DATA);
         add(cells, "POST", ID + "/trainees/t-1/erasure", Set.of("admin"));
+        add(cells, "GET", ID + "/trainees/t-1/certificate", COMMANDERS);
         add(cells, "GET", ID + "/trainees/t-1/personal-data", Set.of("admin"));
         add(cells, "GET", "/api/privacy/erasures", Set.of("auditor", "admin"));
         add(cells, "GET", "/actuator/metrics", Set.of("admin"));

@@ -70,7 +70,12 @@ class MessagesSerialiseAsJsonTest {
                         kr.go.gg.training.api.curriculum.SessionKind.PRELIMINARY_COURSE, "Before the trip", LocalDate.of(2016, 6, 20)),
                 new kr.go.gg.training.api.curriculum.SessionRemoved(course, "s-1", "entered twice"),
                 new kr.go.gg.training.api.outbound.OutboundSummaryRecorded("o-1", 2016, 4, 64,
-                        List.of(Province.of("Liaoning"), Province.of("Jiangsu"))));
+                        List.of(Province.of("Liaoning"), Province.of("Jiangsu"))),
+                new kr.go.gg.training.api.cost.CostRecorded(course, "k-1", Program.CHINA_EXCHANGE, Direction.OUTBOUND,
+                        "Hebei", 2016, kr.go.gg.training.api.cost.CostCategory.EDUCATION, 3_000_000L,
+                        kr.go.gg.training.api.cost.Payer.PARTNER_PROVINCE, null),
+                new kr.go.gg.training.api.cost.CostWithdrawn(course, "k-1", 2016, "entered twice"),
+                new kr.go.gg.training.api.cost.CommissionRecorded(course, 30_000_000L, LocalDate.of(2016, 9, 30), 2016));
     }
 
     @ParameterizedTest
@@ -102,7 +107,14 @@ class MessagesSerialiseAsJsonTest {
                 new FindKoicaPipeline(2016, LocalDate.of(2016, 2, 11)),
                 new KoicaPipeline(java.util.Map.of(CourseStatus.SELECTED, List.of(PipelineCourse.of(summary,
                         NextStep.PUBLISH_CONSIGNEE_INVITATION, LocalDate.of(2016, 2, 10), true)))),
-                new CourseAtVersion(null, 0));
+                new CourseAtVersion(null, 0),
+                new CourseAtVersion(new CourseSummary("c-1", "Iraq planning", Program.KOICA, Direction.INBOUND, "Iraq",
+                        CourseStatus.SCHEDULED, 20, 1, LocalDate.of(2016, 6, 29), LocalDate.of(2016, 7, 12), List.of(),
+                        List.of(new kr.go.gg.training.api.cost.CourseCost("k-1", kr.go.gg.training.api.cost.CostCategory.OTHER,
+                                1L, kr.go.gg.training.api.cost.Payer.KOICA, "insurance")),
+                        new kr.go.gg.training.api.cost.CourseCommission(5L, LocalDate.of(2016, 9, 30))), 4),
+                new kr.go.gg.training.api.cost.FindCostReport(2016),
+                new kr.go.gg.training.api.enrollment.FindRosterEntry("c-1", "t-1"));
     }
 
     @ParameterizedTest

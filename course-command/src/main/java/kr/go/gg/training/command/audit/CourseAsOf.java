@@ -1,9 +1,18 @@
 package kr.go.gg.training.command.audit;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import kr.go.gg.training.api.cost.CommissionRecorded;
+import kr.go.gg.training.api.cost.CostRecorded;
+import kr.go.gg.training.api.cost.CostWithdrawn;
+import kr.go.gg.training.api.cost.CourseCommission;
+import kr.go.gg.training.api.cost.CourseCost;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.CourseProposed;
 import kr.go.gg.training.api.course.CourseStatus;
@@ -23,7 +32,9 @@ import kr.go.gg.training.command.course.domain.CourseState;
  */
 public record CourseAsOf(CourseId courseId, String title, Program program, Direction direction, String partner,
                          CourseStatus status, int capacity, int enrolled, LocalDate startDate, LocalDate endDate,
-                         List<CourseSession> sessions, LocalDate lastStageDate, Period period) {
+                         List<CourseSession> sessions, List<CourseCost> costs,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) CourseCommission commission,
+                         LocalDate lastStageDate, Period period) {
 
     /**
      * What the events tell beside the aggregate's state: the title, a printed record's headcount, and the curriculum
@@ -33,6 +44,9 @@ public record CourseAsOf(CourseId courseId, String title, Program program, Direc
         private String title;
         private Integer headcount;
         private final List<CourseSession> sessions = new ArrayList<>();
+        /** The standing costs in the order recorded, and the latest commission: what the course answer shows. */
+        private final Map<String, CourseCost> costs = new LinkedHashMap<>();
+        private CourseCommission commission;
 
         void see(Object payload) {
             if (payload instanceof SessionAdded added) {
@@ -46,6 +60,13 @@ public record CourseAsOf(CourseId courseId, String title, Program program, Direc
                 // events written before titles were given name the course by partner and start (as the course list)
                 title = imported.title() != null ? imported.title() : imported.partner() + " " + imported.period().startDate();
                 headcount = imported.people(); // the record's headcount is its enrolment (the list shows it so)
+            } else if (payload instanceof CostRecorded cost) {
+                costs.put(cost.costId(), new CourseCost(cost.costId(), cost.category(), cost.amount(), cost.paidBy(),
+                        cost.note()));
+            } else if (payload instanceof CostWithdrawn withdrawn) {
+                costs.remove(withdrawn.costId());
+            } else if (payload instanceof CommissionRecorded recorded) {
+                commission = new CourseCommission(recorded.amount(), recorded.receivedOn());
             }
         }
 
@@ -54,7 +75,7 @@ public record CourseAsOf(CourseId courseId, String title, Program program, Direc
             return new CourseAsOf(state.courseId(), title, state.program(), state.direction(), state.partner(),
                     state.status(), state.capacity(), headcount != null ? headcount : state.enrolled(),
                     period == null ? null : period.startDate(), period == null ? null : period.endDate(),
-                    List.copyOf(sessions), state.lastStageDate(), period);
+                    List.copyOf(sessions), List.copyOf(costs.values()), commission, state.lastStageDate(), period);
         }
     }
 }

@@ -20,7 +20,12 @@ public record YearlyPerformanceReport(List<Year> years) {
         return (from == null || year >= from) && (to == null || year <= to);
     }
 
-    public record Year(int year, int courses, int people, List<Group> groups, Count outbound) {
+    /** {@code nonTaxRevenue}: the consignment commissions (won) of the year's KOICA courses, by training year. */
+    public record Year(int year, int courses, int people, List<Group> groups, Count outbound, long nonTaxRevenue) {
+
+        public Year(int year, int courses, int people, List<Group> groups, Count outbound) {
+            this(year, courses, people, groups, outbound, 0L);
+        }
     }
 
     public record Group(Program program, String label, String remarks, int courses, int people, List<Row> rows) {

@@ -67,11 +67,10 @@ public class Course {
     private LocalDate lastStageDate;
     private Period period;
     /** Enrolment and withdrawal: their handlers, rules and event sourcing are the roster's. */
-    @AggregateMember
-    private final CourseRoster roster = new CourseRoster(this);
+    @AggregateMember private final CourseRoster roster = new CourseRoster(this);
     @AggregateMember private final CourseCurriculum curriculum = new CourseCurriculum(this);
-    @AggregateMember
-    private final AnsweredKeys answered = new AnsweredKeys();
+    @AggregateMember private final CourseCosts costs = new CourseCosts(this); // costs and commission: their handlers
+    @AggregateMember private final AnsweredKeys answered = new AnsweredKeys();
 
     protected Course() {
     }

@@ -29,6 +29,7 @@ public class CommandApiDocs {
     public static final String SCHEDULE = "Schedule";
     public static final String ENROLMENT = "Enrolment";
     public static final String RUNNING = "Start, completion, cancellation";
+    public static final String MONEY = "Costs and commission";
     public static final String IMPORTS = "Imports";
     public static final String AUDIT = "Audit and history";
     public static final String PRIVACY = "Personal data";
@@ -65,6 +66,12 @@ public class CommandApiDocs {
     ApiTag runningTag() {
         return new ApiTag(RUNNING, 50, "Run the course, complete it or cancel it", "/api/courses/{id}/start",
                 "/api/courses/{id}/completion", "/api/courses/{id}/cancellation");
+    }
+
+    @Bean
+    ApiTag moneyTag() {
+        return new ApiTag(MONEY, 55, "A course's costs by the cost-sharing rule, a KOICA course's consignment commission",
+                "/api/courses/{id}/costs", "/api/courses/{id}/commission");
     }
 
     @Bean

@@ -5,6 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
+import kr.go.gg.training.api.cost.CostCategory;
+import kr.go.gg.training.api.cost.CourseCommission;
+import kr.go.gg.training.api.cost.CourseCost;
+import kr.go.gg.training.api.cost.Payer;
 import kr.go.gg.training.api.course.CourseStatus;
 import kr.go.gg.training.api.course.CourseSummary;
 import kr.go.gg.training.api.course.Direction;
@@ -39,6 +44,18 @@ public final class CourseDocuments {
 
     public static CourseSummary toSummary(Document d) {
         return summary(d, d.getString("_id"), date(d.getString("startDate")), date(d.getString("endDate")));
+    }
+
+    /** One course as GET /api/courses/{id} answers it: the summary with its curriculum, standing costs and commission. */
+    public static CourseSummary toDetail(Document d) {
+        CourseSummary s = toSummary(d);
+        List<CourseCost> costs = d.getList("costs", Document.class, List.of()).stream()
+                .map(c -> new CourseCost(c.getString("costId"), CostCategory.valueOf(c.getString("category")),
+                        c.getLong("amount"), Payer.valueOf(c.getString("paidBy")), c.getString("note")))
+                .toList();
+        Document commission = d.get("commission", Document.class);
+        return s.withSessions(Curricula.of(d)).withCosts(costs, commission == null ? null
+                : new CourseCommission(commission.getLong("amount"), LocalDate.parse(commission.getString("receivedOn"))));
     }
 
     /** The {@code _id} of a course's row in a year. */

@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
+import kr.go.gg.training.api.cost.CommissionRecorded;
+import kr.go.gg.training.api.cost.CostRecorded;
+import kr.go.gg.training.api.cost.CostWithdrawn;
 import kr.go.gg.training.api.course.ConsigneeAwarded;
 import kr.go.gg.training.api.course.ConsigneeInvitationPublished;
 import kr.go.gg.training.api.course.ConsigneeNotAwarded;
@@ -158,6 +163,29 @@ public abstract class CourseListingProjection {
     @EventHandler
     void on(CourseCancelled e, @SequenceNumber long seq) {
         apply(e.courseId(), seq, d -> d.put("status", CourseStatus.CANCELLED.name()));
+    }
+
+    /** The standing costs, in the order recorded (a course holds at most a few hundred: the command side's bound). */
+    @EventHandler
+    void on(CostRecorded e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> {
+            List<Document> costs = new ArrayList<>(d.getList("costs", Document.class, List.of()));
+            costs.add(new Document("costId", e.costId()).append("category", e.category().name())
+                    .append("amount", e.amount()).append("paidBy", e.paidBy().name()).append("note", e.note()));
+            d.put("costs", costs);
+        });
+    }
+
+    @EventHandler
+    void on(CostWithdrawn e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> d.put("costs", d.getList("costs", Document.class, List.of()).stream()
+                .filter(cost -> !e.costId().equals(cost.getString("costId"))).toList()));
+    }
+
+    @EventHandler
+    void on(CommissionRecorded e, @SequenceNumber long seq) {
+        apply(e.courseId(), seq, d -> d.put("commission", new Document("amount", e.amount())
+                .append("receivedOn", e.receivedOn().toString())));
     }
 
     /** A course of the printed record: completed, with its headcount as both capacity and enrolment. */

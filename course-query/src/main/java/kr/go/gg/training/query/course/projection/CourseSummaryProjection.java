@@ -35,9 +35,11 @@ import org.springframework.stereotype.Component;
  * Course summaries: {@code course_summaries} (one document per course, with its curriculum, {@link Curricula}) and {@code course_year_rows} (a copy of
  * each course as a row of its year, {@link CourseDocuments#row}). After each batch the changed courses are pushed to {@link WatchCourse}
  * subscribers (read-your-writes).
+ * <p>
+ * Layout 3 (issue 19): a summary also holds the course's standing costs and its commission (one course's, bounded).
  */
 @Component
-@ReadModelLayout(value = 2, replaces = CourseSummaryProjection.FORMER_YEARS)
+@ReadModelLayout(value = 3, replaces = CourseSummaryProjection.FORMER_YEARS)
 @ProcessingGroup(ProcessingGroups.COURSE_SUMMARIES)
 public class CourseSummaryProjection extends CourseListingProjection {
 
@@ -108,7 +110,7 @@ public class CourseSummaryProjection extends CourseListingProjection {
     @QueryHandler
     public CourseSummary handle(FindCourse query) {
         Document d = courses.collection().find(eq("_id", query.courseId())).first();
-        return d == null ? null : withSessions(d);
+        return d == null ? null : CourseDocuments.toDetail(d);
     }
 
     @QueryHandler
@@ -131,10 +133,6 @@ public class CourseSummaryProjection extends CourseListingProjection {
     }
 
     private static CourseAtVersion atVersion(Document d) {
-        return new CourseAtVersion(withSessions(d), d.getLong("version"));
-    }
-
-    private static CourseSummary withSessions(Document d) {
-        return CourseDocuments.toSummary(d).withSessions(Curricula.of(d));
+        return new CourseAtVersion(CourseDocuments.toDetail(d), d.getLong("version"));
     }
 }

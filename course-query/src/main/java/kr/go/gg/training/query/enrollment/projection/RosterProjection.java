@@ -13,6 +13,7 @@ import kr.go.gg.training.api.course.CourseCompleted;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.CourseProposed;
 import kr.go.gg.training.api.enrollment.FindRoster;
+import kr.go.gg.training.api.enrollment.FindRosterEntry;
 import kr.go.gg.training.api.enrollment.Roster;
 import kr.go.gg.training.api.enrollment.RosterEntry;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
@@ -123,6 +124,18 @@ public class RosterProjection {
                         TraineeStatus.valueOf(t.getString("status")), Boolean.TRUE.equals(t.getBoolean("erased"))))
                 .toList();
         return new Roster(query.courseId(), entries);
+    }
+
+    /** The key store has the last word on erasure: the roster may not have seen the erasure's event yet. */
+    @QueryHandler
+    public RosterEntry handle(FindRosterEntry query) {
+        Roster roster = handle(new FindRoster(query.courseId()));
+        RosterEntry entry = roster == null ? null : roster.trainees().stream()
+                .filter(t -> t.traineeId().equals(query.traineeId())).findFirst().orElse(null);
+        if (entry == null || entry.erased() || !keys.destroyed(entry.traineeId())) {
+            return entry;
+        }
+        return new RosterEntry(entry.traineeId(), null, entry.country(), null, null, entry.level(), entry.status(), true);
     }
 
     private void apply(CourseId courseId, long seq, Consumer<List<Document>> change) {

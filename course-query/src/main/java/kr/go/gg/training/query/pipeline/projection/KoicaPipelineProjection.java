@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * as of the query's day (computed on reading: nothing stored depends on the day).
  */
 @Component
-@ReadModelLayout(value = 2, replaces = KoicaPipelineProjection.FORMER_YEARS)
+@ReadModelLayout(value = 3, replaces = KoicaPipelineProjection.FORMER_YEARS)
 @ProcessingGroup(ProcessingGroups.KOICA_PIPELINE)
 public class KoicaPipelineProjection extends CourseListingProjection {
 

@@ -13,10 +13,11 @@ public final class ProcessingGroups {
     public static final String KOICA_PIPELINE = "koica-pipeline";
     public static final String AGREEMENTS = "agreements";
     public static final String AUDIT_LOG = "audit-log";
+    public static final String COSTS = "costs";
 
     /** Every processing group of this module, one per read model: the projection names of the admin/replay paths. */
     public static final List<String> ALL = List.of(
-            COURSE_SUMMARIES, ROSTERS, YEARLY_PERFORMANCE, KOICA_PIPELINE, AGREEMENTS, AUDIT_LOG);
+            COURSE_SUMMARIES, ROSTERS, YEARLY_PERFORMANCE, KOICA_PIPELINE, AGREEMENTS, AUDIT_LOG, COSTS);
 
     /**
      * The one processor all read models ran on before each had its own: its stored token is where a new projection

@@ -34,6 +34,8 @@ public class QuerySecurityConfiguration {
                         // the SSE stream continues on async dispatches of an already authorised request
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/courses/*/trainees/*/personal-data").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/courses/*/trainees/*/certificate")
+                        .hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/privacy/erasures").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/courses/*/trainees", "/api/audit-log")
                         .hasAnyRole(Role.STAFF.name(), Role.AUDITOR.name(), Role.ADMIN.name())

@@ -31,4 +31,9 @@ public class PersonalDataKeys {
         SubjectKeyLookup.Found found = lookup.find(traineeId, true);
         return found.key() == null ? Optional.empty() : sealed.open(found.key(), traineeId);
     }
+
+    /** Whether the trainee's key was destroyed (erased), as the key store holds it now. */
+    public boolean destroyed(String traineeId) {
+        return lookup.find(traineeId, false).destroyed(); // not "sealed": an unsealed enrolment has no key to miss
+    }
 }

@@ -59,6 +59,19 @@ final class YearAssembly {
                 .append("partners", partners);
     }
 
+    /**
+     * A KOICA course's consignment commission, a row of its training year beside the course's own ({@code _id}
+     * {@code "<year>:<courseId>:commission"}): recorded again, the same document is overwritten. It has no programme or
+     * direction, so no group or count takes it.
+     */
+    static Document commission(CourseId courseId, int year, long amount, LocalDate receivedOn) {
+        return new Document("_id", year + ":" + courseId.value() + ":commission")
+                .append("year", year)
+                .append("courseId", courseId.value())
+                .append("commission", amount)
+                .append("receivedOn", Date.from(receivedOn.atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+
     /** Every row of {@code year}: digits and a colon, a plain prefix of {@code _id}, which MongoDB scans by index. */
     static Bson rowsOf(int year) {
         return Filters.regex("_id", "^" + year + ":");
@@ -80,7 +93,7 @@ final class YearAssembly {
                     inbound.stream().mapToInt(Row::people).sum(), List.copyOf(inbound)));
         }
         return new Year(year, groups.stream().mapToInt(Group::courses).sum(), groups.stream().mapToInt(Group::people).sum(),
-                List.copyOf(groups), outbound(rows));
+                List.copyOf(groups), outbound(rows), rows.stream().mapToLong(r -> ((Number) r.getOrDefault("commission", 0L)).longValue()).sum());
     }
 
     private static LocalDate day(Date date) {

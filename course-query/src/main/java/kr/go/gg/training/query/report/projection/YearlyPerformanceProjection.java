@@ -2,6 +2,7 @@ package kr.go.gg.training.query.report.projection;
 
 import com.mongodb.client.MongoDatabase;
 import java.util.function.LongSupplier;
+import kr.go.gg.training.api.cost.CommissionRecorded;
 import kr.go.gg.training.api.course.CourseCompleted;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.Direction;
@@ -34,10 +35,12 @@ import org.springframework.stereotype.Component;
  * live updates by {@link ReportUpdates}.
  * <p>
  * Layout 2 (issue 17): layout 1 held one document per year with every row of it (a map keyed by course id, dates as
- * text), so every update cost the size of the year; the reset drops that former collection.
+ * text), so every update cost the size of the year; the reset drops that former collection. Layout 3 (issue 19): a
+ * KOICA course's commission is a row of its training year too ({@link YearAssembly#commission}), summed as the
+ * year's {@code nonTaxRevenue}; a year with only a commission is listed (its courses not completed yet).
  */
 @Component
-@ReadModelLayout(value = 2, replaces = YearlyPerformanceProjection.FORMER)
+@ReadModelLayout(value = 3, replaces = YearlyPerformanceProjection.FORMER)
 @ProcessingGroup(ProcessingGroups.YEARLY_PERFORMANCE)
 public class YearlyPerformanceProjection {
 
@@ -84,6 +87,13 @@ public class YearlyPerformanceProjection {
         rows.save(YearAssembly.outboundSummary(e.summaryId(), e.year(), e.courses(), e.people(),
                 e.partners().stream().map(Province::name).toList()));
         listed(e.year());
+    }
+
+    /** The year's non-tax revenue (issue 19): the commission is a row of the course's training year. */
+    @EventHandler
+    void on(CommissionRecorded e) {
+        rows.save(YearAssembly.commission(e.courseId(), e.trainingYear(), e.amount(), e.receivedOn()));
+        listed(e.trainingYear());
     }
 
     @ResetHandler

@@ -6,6 +6,8 @@ import kr.go.gg.training.query.TestEnrolments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.bson.Document;
 import kr.go.gg.training.api.course.ConsigneeAwarded;
 import kr.go.gg.training.api.course.ConsigneeInvitationPublished;
 import kr.go.gg.training.api.course.ConsigneeNotAwarded;
@@ -27,6 +29,13 @@ import kr.go.gg.training.api.course.FindCourses;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.api.course.WatchCourse;
 import kr.go.gg.training.api.enrollment.Trainee;
+import kr.go.gg.training.api.cost.CommissionRecorded;
+import kr.go.gg.training.api.cost.CostCategory;
+import kr.go.gg.training.api.cost.CostRecorded;
+import kr.go.gg.training.api.cost.CostWithdrawn;
+import kr.go.gg.training.api.cost.CourseCommission;
+import kr.go.gg.training.api.cost.CourseCost;
+import kr.go.gg.training.api.cost.Payer;
 import kr.go.gg.training.api.enrollment.TraineeEnrolled;
 import kr.go.gg.training.api.enrollment.TraineeId;
 import kr.go.gg.training.api.enrollment.TraineeLevel;
@@ -63,7 +72,7 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
         CourseId id = new CourseId("k1");
         deliver(projection, event("k1", new CourseProposed(id, "e-Government", Program.KOICA, Direction.INBOUND, "Viet Nam", 20, null)));
         assertThat(course("k1")).isEqualTo(new CourseSummary("k1", "e-Government", Program.KOICA, Direction.INBOUND,
-                "Viet Nam", CourseStatus.PROPOSED, 20, 0, null, null).withSessions(List.of()));
+                "Viet Nam", CourseStatus.PROPOSED, 20, 0, null, null, List.of(), List.of(), null));
 
         deliver(projection, event("k1", new DemandSurveyRecorded(id, LocalDate.parse("2015-06-01"))));
         assertThat(course("k1").status()).isEqualTo(CourseStatus.DEMAND_SURVEYED);
@@ -96,9 +105,12 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
         deliver(projection, event("k1", new CourseCompleted(id, Program.KOICA, Direction.INBOUND, "Viet Nam",
                 period("2016-06-29", "2016-07-12"), List.of(new TraineeId("t1")))));
         assertThat(course("k1")).isEqualTo(new CourseSummary("k1", "e-Government", Program.KOICA, Direction.INBOUND,
-                "Viet Nam", CourseStatus.COMPLETED, 20, 1, LocalDate.parse("2016-06-29"), LocalDate.parse("2016-07-12")).withSessions(List.of()));
+                "Viet Nam", CourseStatus.COMPLETED, 20, 1, LocalDate.parse("2016-06-29"), LocalDate.parse("2016-07-12"),
+                List.of(), List.of(), null));
         assertThat(projection.handle(new WatchCourse("k1")).version()).isEqualTo(10);
-        assertThat(projection.handle(new FindCourses(2016, Program.KOICA, CourseStatus.COMPLETED)).courses()).containsExactly(course("k1").withSessions(null));
+        assertThat(projection.handle(new FindCourses(2016, Program.KOICA, CourseStatus.COMPLETED)).courses()).containsExactly(
+                new CourseSummary("k1", "e-Government", Program.KOICA, Direction.INBOUND, "Viet Nam", CourseStatus.COMPLETED,
+                        20, 1, LocalDate.parse("2016-06-29"), LocalDate.parse("2016-07-12"))); // a listing: no costs
     }
 
     @Test
@@ -151,7 +163,7 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
                 Direction.INBOUND, "Liaoning", period("2014-04-14", "2014-04-25"), 12, "seed")));
         assertThat(course("h1")).isEqualTo(new CourseSummary("h1", "Liaoning officials", Program.CHINA_EXCHANGE,
                 Direction.INBOUND, "Liaoning", CourseStatus.COMPLETED, 12, 12, LocalDate.parse("2014-04-14"),
-                LocalDate.parse("2014-04-25")).withSessions(List.of()));
+                LocalDate.parse("2014-04-25"), List.of(), List.of(), null));
         assertThat(listed(2014)).containsExactly("h1");
         assertThat(course("nope")).isNull();
     }
@@ -206,5 +218,32 @@ class CourseSummaryProjectionTest extends MongoProjectionTest {
     private int largestDocument(String... collections) {
         return documents(collections).values().stream().flatMap(List::stream).mapToInt(d -> d.toJson().length())
                 .max().orElse(0);
+    }
+
+    @Test
+    void aCourseShowsItsStandingCostsInTheOrderRecordedAndItsLatestCommission() {
+        CourseId id = new CourseId("m1");
+        deliver(projection, event("m1", new CourseProposed(id, "Water", Program.KOICA, Direction.INBOUND, "Peru", 20, 2016)),
+                event("m1", new CourseScheduled(id, period("2016-03-23", "2016-04-03"))),
+                event("m1", new CostRecorded(id, "c1", Program.KOICA, Direction.INBOUND, "Peru", 2016,
+                        CostCategory.AIRFARE, 9_000_000L, Payer.KOICA, "14 tickets")),
+                event("m1", new CostRecorded(id, "c2", Program.KOICA, Direction.INBOUND, "Peru", 2016,
+                        CostCategory.EDUCATION, 5_000_000L, Payer.KOICA, null)),
+                event("m1", new CostRecorded(id, "c3", Program.KOICA, Direction.INBOUND, "Peru", 2016,
+                        CostCategory.TRAVEL, 700_000L, Payer.KOICA, null)));
+        deliver(projection, event("m1", new CostWithdrawn(id, "c2", 2016, "entered twice")),
+                event("m1", new CommissionRecorded(id, 30_000_000L, LocalDate.parse("2016-04-30"), 2016)),
+                event("m1", new CommissionRecorded(id, 31_000_000L, LocalDate.parse("2016-05-02"), 2016)));
+        CourseSummary course = course("m1");
+        assertThat(course.costs()).containsExactly(
+                new CourseCost("c1", CostCategory.AIRFARE, 9_000_000L, Payer.KOICA, "14 tickets"),
+                new CourseCost("c3", CostCategory.TRAVEL, 700_000L, Payer.KOICA, null));
+        assertThat(course.commission()).isEqualTo(new CourseCommission(31_000_000L, LocalDate.parse("2016-05-02")));
+        assertThat(projection.handle(new WatchCourse("m1")).version()).as("a cost's event is the course's version").isEqualTo(7);
+        assertThat(projection.handle(new FindCourses(2016, null, null)).courses().get(0).costs()).as("not in a listing").isNull();
+
+        Map<String, List<Document>> before = documents(CourseSummaryProjection.SUMMARIES);
+        replay(projection, 2);
+        assertThat(documents(CourseSummaryProjection.SUMMARIES)).isEqualTo(before);
     }
 }

@@ -76,10 +76,11 @@ class ReadModelLayoutsTest {
             assertThat(database.listCollectionNames().into(new ArrayList<>()))
                     .doesNotContain("course_years", "pipeline_years", "yearly_performance");
             ReadModelLayouts layouts = second.getBean(ReadModelLayouts.class);
-            assertThat(layouts.stored(ProcessingGroups.COURSE_SUMMARIES)).isEqualTo(2);
-            assertThat(layouts.stored(ProcessingGroups.KOICA_PIPELINE)).isEqualTo(2);
-            assertThat(layouts.stored(ProcessingGroups.YEARLY_PERFORMANCE)).isEqualTo(2);
+            assertThat(layouts.stored(ProcessingGroups.COURSE_SUMMARIES)).isEqualTo(3);
+            assertThat(layouts.stored(ProcessingGroups.KOICA_PIPELINE)).isEqualTo(3);
+            assertThat(layouts.stored(ProcessingGroups.YEARLY_PERFORMANCE)).isEqualTo(3);
             assertThat(layouts.stored(ProcessingGroups.ROSTERS)).isEqualTo(1);
+            assertThat(layouts.stored(ProcessingGroups.COSTS)).isEqualTo(1);
         }
     }
 

@@ -19,6 +19,10 @@ import kr.go.gg.training.api.agreement.AgreementId;
 import kr.go.gg.training.api.agreement.AgreementRecorded;
 import kr.go.gg.training.api.agreement.Province;
 import kr.go.gg.training.api.course.CourseCompleted;
+import kr.go.gg.training.api.cost.CommissionRecorded;
+import kr.go.gg.training.api.cost.CostCategory;
+import kr.go.gg.training.api.cost.CostRecorded;
+import kr.go.gg.training.api.cost.Payer;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.CourseProposed;
 import kr.go.gg.training.api.course.CourseScheduled;
@@ -77,6 +81,9 @@ class ProcessorsTest extends QueryApplicationTest {
         append("Course", id, 3, new CourseStarted(course, 1));
         append("Course", id, 4, new CourseCompleted(course, Program.KOICA, Direction.INBOUND, "Kenya", period,
                 List.of(new TraineeId("r1"))));
+        append("Course", id, 5, new CostRecorded(course, "k1", Program.KOICA, Direction.INBOUND, "Kenya", 2061,
+                CostCategory.EDUCATION, 2_500_000L, Payer.KOICA, null));
+        append("Course", id, 6, new CommissionRecorded(course, 9_000_000L, LocalDate.of(2061, 5, 2), 2061));
         String agreement = newId();
         append("Agreement", agreement, 0, new AgreementRecorded(new AgreementId(agreement), Province.of("Hebei"),
                 AgreementClassification.GENERAL, YearMonth.of(2013, 1)));
@@ -128,7 +135,8 @@ class ProcessorsTest extends QueryApplicationTest {
             ProcessingGroups.YEARLY_PERFORMANCE, List.of("yearly_performance_rows", "yearly_performance_years"),
             ProcessingGroups.KOICA_PIPELINE, List.of("pipeline_courses", "pipeline_year_rows"),
             ProcessingGroups.AGREEMENTS, List.of("agreements"),
-            ProcessingGroups.AUDIT_LOG, List.of("audit_log", "audit_log_days"));
+            ProcessingGroups.AUDIT_LOG, List.of("audit_log", "audit_log_days"),
+            ProcessingGroups.COSTS, List.of("cost_rows", "cost_commission_rows"));
 
     /**
      * Changes every document of the projection the way its handlers would undo if they saw an old event again:
@@ -207,7 +215,8 @@ class ProcessorsTest extends QueryApplicationTest {
         awaitCaughtUp();
         Map<String, List<Document>> before = readModels();
         assertThat(before).containsKeys("course_summaries", "course_year_rows", "rosters", "yearly_performance_rows",
-                "yearly_performance_years", "pipeline_courses", "pipeline_year_rows", "agreements", "audit_log", "audit_log_days");
+                "yearly_performance_years", "pipeline_courses", "pipeline_year_rows", "agreements", "audit_log", "audit_log_days", "cost_rows",
+                "cost_commission_rows");
         ProcessingGroups.ALL.forEach(this::tamper);
 
         resetAll();

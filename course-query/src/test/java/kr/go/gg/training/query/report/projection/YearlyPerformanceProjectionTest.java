@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import kr.go.gg.training.api.cost.CommissionRecorded;
 import kr.go.gg.training.api.course.CourseCompleted;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.Direction;
@@ -248,5 +250,25 @@ class YearlyPerformanceProjectionTest extends MongoProjectionTest {
     private int largestDocument() {
         return documents(YearlyPerformanceProjection.ROWS, YearlyPerformanceProjection.YEARS).values().stream()
                 .flatMap(List::stream).mapToInt(d -> d.toJson().length()).max().orElse(0);
+    }
+
+    @Test
+    void theConsignmentCommissionsOfAYearsKoicaCoursesAreItsNonTaxRevenueTheLatestRecordCounting() {
+        seed();
+        CourseId b = new CourseId("b");
+        CourseId k = new CourseId("k");
+        deliver(projection, event("b", new CommissionRecorded(b, 25_000_000L, LocalDate.parse("2016-10-01"), 2016)),
+                event("b", new CommissionRecorded(b, 26_000_000L, LocalDate.parse("2016-10-05"), 2016)),
+                event("k", new CommissionRecorded(k, 40_000_000L, LocalDate.parse("2018-02-01"), 2017)));
+        YearlyPerformanceReport report = projection.handle(new FindYearlyPerformance(null, null));
+        assertThat(report.years()).extracting(Year::year, Year::nonTaxRevenue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2017, 40_000_000L),
+                        org.assertj.core.groups.Tuple.tuple(2016, 26_000_000L), org.assertj.core.groups.Tuple.tuple(2015, 0L));
+        assertThat(report.years().get(0).courses()).as("a year with only a commission: its course not completed yet").isZero();
+        assertThat(report.years().get(1).courses()).isEqualTo(3);
+
+        Map<String, List<Document>> before = documents(YearlyPerformanceProjection.ROWS, YearlyPerformanceProjection.YEARS);
+        replay(projection, 2);
+        assertThat(documents(YearlyPerformanceProjection.ROWS, YearlyPerformanceProjection.YEARS)).isEqualTo(before);
     }
 }
