@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import io.grpc.StatusRuntimeException;
 import kr.go.gg.training.api.InvalidValueException;
+import kr.go.gg.training.query.platform.readmodel.ReadModelNotReady;
 import kr.go.gg.training.support.json.ValueKinds;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
@@ -62,6 +63,9 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof InvalidValueException invalid) {
             return ResponseEntity.badRequest().body(invalid(invalid));
         }
+        if (ReadModelNotReady.causedBy(e)) {
+            return notReady();
+        }
         if (AxonServerUnavailable.causedBy(e) || DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // a future of the query bus never wrote to this request's client: a dead connection in it is Axon Server's
             return unavailable(e);
@@ -69,10 +73,29 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         throw e;
     }
 
+    /** A read model's first build for a new layout has not caught up: 503, never a half-built answer. */
+    @ExceptionHandler(ReadModelNotReady.class)
+    ResponseEntity<Object> notReady() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The read model that answers this query is being rebuilt for a new version and is not complete yet."
+                        + " Retry after Retry-After seconds.");
+        problem.setTitle("Read model not ready");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, NOT_READY_RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** A rebuild takes seconds to minutes (docs/benchmarks.md). */
+    static final String NOT_READY_RETRY_AFTER_SECONDS = "5";
+
     /** Axon Server down, failing, or no node to answer the query; also when thrown directly (subscription queries). */
     @ExceptionHandler({AxonServerException.class, AxonServerQueryDispatchException.class,
             NoHandlerForQueryException.class, StatusRuntimeException.class, IllegalStateException.class})
     ResponseEntity<Object> axonServer(RuntimeException e) {
+        if (ReadModelNotReady.causedBy(e)) {
+            return notReady();
+        }
         if (!AxonServerUnavailable.causedBy(e)) {
             throw e; // a gRPC status other than UNAVAILABLE, an IllegalStateException not of the connector
         }
