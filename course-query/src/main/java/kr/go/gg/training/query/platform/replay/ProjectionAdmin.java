@@ -50,6 +50,8 @@ public class ProjectionAdmin implements SmartLifecycle {
     private final RebuildParts parts;
     private final Map<String, ProjectionRebuild> running = new ConcurrentHashMap<>();
     private final SwitchHold hold = new SwitchHold();
+    /** The rebuild whose read has not begun yet: a rebuild asked for now joins it. */
+    private ProjectionRebuild gathering;
     private PeriodicTask tick;
 
     public ProjectionAdmin(RebuildParts parts) {
@@ -117,27 +119,33 @@ public class ProjectionAdmin implements SmartLifecycle {
         return Optional.of(status(name));
     }
 
-    /** Starts the rebuild thread, after dropping whatever an abandoned rebuild of that generation left. */
+    /**
+     * Starts the rebuild of {@code name} into {@code generation}, after dropping whatever an abandoned rebuild of that
+     * generation left: it joins the rebuild that is still gathering projections for its read, else starts one.
+     */
     private synchronized void start(String name, int generation) {
         if (running.containsKey(name)) {
             return;
         }
         parts.switcher().dropGeneration(name, generation);
         parts.letters().discardRebuild(name, generation);
-        ProjectionRebuild rebuild = new ProjectionRebuild(name, generation, parts.owner(), parts.processor(name),
-                parts.generations(), parts.switcher(), parts.settings(hold),
-                parts.letters().rebuildQueue(name, generation));
-        running.put(name, rebuild);
+        RebuildTarget target = new RebuildTarget(name, generation, parts.owner(), parts.processor(name),
+                parts.generations(), parts.bufferDocuments(), parts.letters().rebuildQueue(name, generation));
+        if (gathering == null || !gathering.join(target)) {
+            gathering = new ProjectionRebuild(parts.switcher(), parts.settings(hold),
+                    this::finished);
+            gathering.join(target);
+            Thread thread = new Thread(gathering, "rebuild-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        running.put(name, gathering);
         log.info("Rebuild of {} started: generation {} is built beside the live one", name, generation);
-        Thread thread = new Thread(() -> {
-            try {
-                rebuild.run();
-            } finally {
-                running.remove(name, rebuild);
-            }
-        }, "rebuild-" + name);
-        thread.setDaemon(true);
-        thread.start();
+    }
+
+    /** A target is done; under this lock, so {@link #start} records it as running before it can be done. */
+    private synchronized void finished(RebuildTarget target) {
+        running.remove(target.projection);
     }
 
     /** Test hook: holds the next switch of {@code projection} (the rebuild has caught up) until released. */
@@ -212,7 +220,7 @@ public class ProjectionAdmin implements SmartLifecycle {
             tick.stop();
             tick = null;
         }
-        running.values().forEach(ProjectionRebuild::stop);
+        running.values().stream().distinct().forEach(ProjectionRebuild::stop);
     }
 
     @Override
