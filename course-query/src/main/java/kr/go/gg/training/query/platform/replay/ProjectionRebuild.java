@@ -90,6 +90,19 @@ final class ProjectionRebuild implements Runnable {
 
     /** Caught up: every target writes its buffer, then each is switched in turn (the others wait meanwhile). */
     private void caughtUp(BlockingStream<? extends TrackedEventMessage<?>> stream, long started) {
+        List<RebuildTarget> ready = targets.stream()
+                .filter(t -> !t.stopped() && !settings.hold().holding(t.projection)).toList();
+        if (ready.size() > 1) {
+            switcher.stopLive(ready.stream().map(t -> t.projection).toList());
+        }
+        try {
+            switchEach(stream, started);
+        } finally {
+            ready.forEach(t -> switcher.resume(t.projection));
+        }
+    }
+
+    private void switchEach(BlockingStream<? extends TrackedEventMessage<?>> stream, long started) {
         for (RebuildTarget target : List.copyOf(targets)) {
             target.flush(); // before the switch: the live processor is then stopped only for what is new
             target.beat(last);
