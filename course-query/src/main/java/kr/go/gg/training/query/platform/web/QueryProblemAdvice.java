@@ -76,14 +76,9 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
     /** A read model's first build for a new layout has not caught up: 503, never a half-built answer. */
     @ExceptionHandler(ReadModelNotReady.class)
     ResponseEntity<Object> notReady() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The read model that answers this query is being rebuilt for a new version and is not complete yet."
-                        + " Retry after Retry-After seconds.");
-        problem.setTitle("Read model not ready");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, NOT_READY_RETRY_AFTER_SECONDS)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return serviceUnavailable("Read model not ready", "The read model that answers this query is being rebuilt for"
+                + " a new version and is not complete yet. Retry after Retry-After seconds.",
+                NOT_READY_RETRY_AFTER_SECONDS);
     }
 
     /** A rebuild takes seconds to minutes (docs/benchmarks.md). */
@@ -106,12 +101,16 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
     static ResponseEntity<Object> unavailable(Throwable e) {
         log.warn("Query not answered, Axon Server unavailable: {}", AxonServerUnavailable.describe(e));
         log.debug("Axon Server failure", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The query could not be answered: the message service (Axon Server) cannot be reached or has no node to "
-                        + "answer it. Retry in a few seconds.");
-        problem.setTitle("Service unavailable");
+        return serviceUnavailable("Service unavailable", "The query could not be answered: the message service (Axon"
+                + " Server) cannot be reached or has no node to answer it. Retry in a few seconds.",
+                RETRY_AFTER_SECONDS);
+    }
+
+    private static ResponseEntity<Object> serviceUnavailable(String title, String detail, String retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setTitle(title);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
