@@ -124,6 +124,11 @@ public final class SystemUnderTest implements AutoCloseable {
         return context.getBean(MongoClient.class).getDatabase(name);
     }
 
+    /** A bean of the system (the query side's admin parts, for the replay). */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
@@ -184,6 +189,12 @@ public final class SystemUnderTest implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** How many events {@code processor}'s slowest segment is behind {@code index} (0 at or past it). */
+    public long behind(StreamingEventProcessor processor, long index) {
+        return processor.processingStatus().values().stream()
+                .mapToLong(s -> Math.max(0, index - s.getCurrentPosition().orElse(-1))).max().orElse(index + 1);
     }
 
     /** Which processors lag behind {@code index}, for a diagnostic when a wait times out. */

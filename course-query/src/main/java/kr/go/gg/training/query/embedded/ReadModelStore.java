@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
@@ -99,7 +98,7 @@ public class ReadModelStore implements SmartLifecycle, DisposableBean {
             // no auto-commit, neither timed nor when unsaved changes pile up: the store is written only between
             // messages (CommitBetweenMessages)
             this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
-            this.committing = new CommitBetweenMessages(new H2Backend(store), store);
+            this.committing = new CommitBetweenMessages(new IndexedH2Backend(store), store);
             this.backend = committing;
             if (this.enabled) {
                 store.setRetentionTime(0);

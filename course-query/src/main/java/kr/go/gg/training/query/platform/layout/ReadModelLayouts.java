@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
+import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
 import kr.go.gg.training.query.platform.readmodel.StoredTokens;
 import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
 import org.axonframework.config.ProcessingGroup;
@@ -53,12 +54,14 @@ public class ReadModelLayouts implements SmartInitializingSingleton {
     private final MongoCollection<Document> layouts;
     private final StoredTokens storedTokens;
     private final ProjectionAdmin admin;
+    private final ReadModelGenerations generations;
     private final ApplicationContext context;
     /** The projections found at start with another layout than their code's: name -> the code's layout. */
     private final Map<String, Integer> toRebuild = new HashMap<>();
 
     public ReadModelLayouts(MongoDatabase readModelDatabase, StoredTokens storedTokens, ProjectionAdmin admin,
-                            ApplicationContext context) {
+                            ReadModelGenerations generations, ApplicationContext context) {
+        this.generations = generations;
         this.database = readModelDatabase;
         this.layouts = readModelDatabase.getCollection(LAYOUTS);
         this.storedTokens = storedTokens;
@@ -89,6 +92,9 @@ public class ReadModelLayouts implements SmartInitializingSingleton {
                 log.info("Read model {} is stored in layout {}, the code writes layout {}: rebuilt once the application is ready",
                         projection, stored, written);
                 toRebuild.put(projection, written);
+                // what the live generation holds is of the old layout, or what the processor adds from here on:
+                // queries answer 503 until the rebuild switches, never a half-built model
+                generations.markIncomplete(projection);
             } else {
                 store(projection, written);
             }

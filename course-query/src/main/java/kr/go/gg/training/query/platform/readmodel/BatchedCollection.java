@@ -121,7 +121,8 @@ public final class BatchedCollection {
     public Document find(Object id) {
         PendingWrites pending = pending();
         if (!pending.documents().containsKey(id)) {
-            Document known = pending.remember() ? committed.get(id, pending.epoch(), pending.generation()) : null;
+            Document known = pending.knownAbsent(id) ? RememberedDocuments.ABSENT
+                    : pending.remember() ? committed.get(id, pending.epoch(), pending.generation()) : null;
             pending.documents().put(id, known == RememberedDocuments.ABSENT ? null
                     : known != null ? known : pending.collection().find(Filters.eq("_id", id)).first());
         }
@@ -239,7 +240,7 @@ public final class BatchedCollection {
     public void write(Document document, WriteModel<Document> write) {
         PendingWrites pending = pending();
         pending.documents().put(document.get("_id"), document);
-        pending.writes().add(write);
+        pending.write(document.get("_id"), write);
     }
 
     public void delete(Object id) {

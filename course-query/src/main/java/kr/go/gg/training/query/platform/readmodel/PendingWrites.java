@@ -32,14 +32,24 @@ final class PendingWrites {
     private final Map<Object, Document> changed = new LinkedHashMap<>();
     /** Per id: {@code $set}/{@code $unset} of single paths, for documents not in {@link #changed}. */
     private final Map<Object, Document> updates = new LinkedHashMap<>();
-    /** Further writes, in order, after the others ({@link BatchedCollection#write}). */
+    /** Further writes, in order, after the others ({@link BatchedCollection#write}), and their documents' ids. */
     private final List<WriteModel<Document>> writes = new ArrayList<>();
+    private final List<Object> writeIds = new ArrayList<>();
+    /**
+     * A rebuild's buffer only (else null): the ids written to its generation so far. The generation starts empty and
+     * the rebuild is its only writer, so an id not in here is absent without asking the database (a round trip for
+     * every first touch of a document otherwise).
+     */
+    private final java.util.Set<Object> stored;
 
     PendingWrites(MongoCollection<Document> collection, long epoch, boolean remember, int generation) {
-        this(collection, epoch, remember, remember, generation);
+        this(collection, epoch, remember, remember, generation, false);
     }
 
-    PendingWrites(MongoCollection<Document> collection, long epoch, boolean remember, boolean exact, int generation) {
+    /** {@code fresh}: a rebuild's generation, empty when the rebuild began and written by it alone. */
+    PendingWrites(MongoCollection<Document> collection, long epoch, boolean remember, boolean exact, int generation,
+                  boolean fresh) {
+        this.stored = fresh ? new java.util.HashSet<>() : null;
         this.collection = collection;
         this.epoch = epoch;
         this.remember = remember;
@@ -64,6 +74,17 @@ final class PendingWrites {
     void flushAndForget() {
         flush();
         documents.clear();
+    }
+
+    /** Whether the document {@code id} is known to be absent from the database (a rebuild never wrote it). */
+    boolean knownAbsent(Object id) {
+        return stored != null && !stored.contains(id);
+    }
+
+    /** A write of {@link BatchedCollection#write} for the document {@code id}. */
+    void write(Object id, WriteModel<Document> write) {
+        writes.add(write);
+        writeIds.add(id);
     }
 
     long epoch() {
@@ -124,9 +145,15 @@ final class PendingWrites {
         if (!writes.isEmpty()) {
             collection.bulkWrite(writes);
         }
+        if (stored != null) {
+            stored.addAll(changed.keySet());
+            stored.addAll(updates.keySet());
+            stored.addAll(writeIds);
+        }
         changed.clear();
         updates.clear();
         this.writes.clear();
+        writeIds.clear();
     }
 
     /**

@@ -32,6 +32,8 @@ public final class ReadModelGenerations {
 
     public static final String COLLECTION = "readmodel_generations";
     static final long REFRESH_MILLIS = 500;
+    /** In a pointer: the live generation is not a complete read model ({@link #markIncomplete}). */
+    static final String INCOMPLETE = "incomplete";
     private static final String SUFFIX = "__g";
 
     private final MongoDatabase database;
@@ -39,7 +41,8 @@ public final class ReadModelGenerations {
     private final LongSupplier clock;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    private record Known(int live, long readAt) {
+    /** {@code complete}: false while the live generation is not a full read model (see {@link #markIncomplete}). */
+    private record Known(int live, boolean complete, long readAt) {
     }
 
     public ReadModelGenerations(MongoDatabase database) {
@@ -63,20 +66,43 @@ public final class ReadModelGenerations {
 
     /** The live generation of {@code projection}, as read at most {@link #REFRESH_MILLIS} ago. */
     public int live(String projection) {
+        return known(projection).live();
+    }
+
+    /**
+     * Whether the live generation of {@code projection} is a complete read model, as read at most
+     * {@link #REFRESH_MILLIS} ago: false from {@link #markIncomplete} until a rebuild switches.
+     */
+    public boolean complete(String projection) {
+        return known(projection).complete();
+    }
+
+    private Known known(String projection) {
         Known k = known.get(projection);
-        long now = clock.getAsLong();
-        if (k == null || now - k.readAt() >= REFRESH_MILLIS) {
-            return refresh(projection);
+        if (k == null || clock.getAsLong() - k.readAt() >= REFRESH_MILLIS) {
+            refresh(projection);
+            k = known.get(projection);
         }
-        return k.live();
+        return k;
     }
 
     /** Reads the pointer of {@code projection} now (a processor claiming a segment: see the class comment). */
     public int refresh(String projection) {
         Document pointer = pointer(projection);
         int live = pointer == null ? 0 : pointer.getInteger("live", 0);
-        known.put(projection, new Known(live, clock.getAsLong()));
+        boolean complete = pointer == null || !pointer.getBoolean(INCOMPLETE, false);
+        known.put(projection, new Known(live, complete, clock.getAsLong()));
         return live;
+    }
+
+    /**
+     * Marks the live generation of {@code projection} as no complete read model (its stored layout is one the code no
+     * longer reads, platform.layout): queries are refused until the rebuild that follows switches
+     * ({@link #switchTo} clears the mark). In the shared pointer, so every node refuses alike.
+     */
+    public void markIncomplete(String projection) {
+        pointers.updateOne(eq("_id", projection), Updates.set(INCOMPLETE, true), new UpdateOptions().upsert(true));
+        refresh(projection);
     }
 
     /** The pointer document of {@code projection}, or null while it has never been rebuilt. */
@@ -104,9 +130,10 @@ public final class ReadModelGenerations {
         boolean switched = pointers.updateOne(
                 com.mongodb.client.model.Filters.and(eq("_id", projection), eq("building.generation", generation),
                         eq("building.owner", expectedBuilder)),
-                Updates.combine(Updates.set("live", generation), Updates.unset("building"))).getModifiedCount() == 1;
+                Updates.combine(Updates.set("live", generation), Updates.unset("building"), Updates.unset(INCOMPLETE)))
+                .getModifiedCount() == 1;
         if (switched) {
-            known.put(projection, new Known(generation, clock.getAsLong()));
+            known.put(projection, new Known(generation, true, clock.getAsLong()));
         }
         return switched;
     }

@@ -67,6 +67,15 @@ public class ReadModelProcessorConfiguration {
                 () -> axon.getObject().eventSerializer());
     }
 
+    /** Queries of a read model that is not complete yet are refused (503), on every query bus of the process. */
+    @Bean
+    public org.springframework.beans.factory.SmartInitializingSingleton readModelReadiness(
+            ObjectProvider<org.axonframework.queryhandling.QueryBus> queryBus, ReadModelGenerations generations,
+            org.springframework.context.ApplicationContext context) {
+        return () -> queryBus.getObject().registerHandlerInterceptor(new ReadModelReadiness(generations,
+                context.getBeansWithAnnotation(org.axonframework.config.ProcessingGroup.class).values()));
+    }
+
     /** Static: a post-processor is needed before the projection beans it binds. */
     @Bean
     static ProjectionBinder projectionBinder(ObjectProvider<ReadModelGenerations> generations) {

@@ -42,7 +42,7 @@ public final class RebuildBuffer {
     synchronized PendingWrites pending(MongoCollection<Document> target, int generation) {
         return collections.computeIfAbsent(target.getNamespace().getFullName(),
                 k -> new PendingWrites(into == null ? target : into.getCollection(target.getNamespace().getCollectionName()),
-                        -1, false, true, generation));
+                        -1, false, true, generation, true));
     }
 
     /** Writes everything once the buffer holds at least {@code limit} changed documents; true if it did. */

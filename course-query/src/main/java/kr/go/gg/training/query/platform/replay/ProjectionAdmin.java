@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -51,8 +52,10 @@ public class ProjectionAdmin implements SmartLifecycle {
 
     private final RebuildParts parts;
     private final Map<String, ProjectionRebuild> running = new ConcurrentHashMap<>();
-    private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final SwitchHold hold = new SwitchHold();
+    /** The rebuild whose read has not begun yet: a rebuild asked for now joins it. */
+    private ProjectionRebuild gathering;
     private PeriodicTask tick;
     private boolean stopped;
 
@@ -121,29 +124,41 @@ public class ProjectionAdmin implements SmartLifecycle {
         return Optional.of(status(name));
     }
 
-    /** Starts the rebuild thread, after dropping whatever an abandoned rebuild of that generation left. */
+    /**
+     * Starts the rebuild of {@code name} into {@code generation}, after dropping whatever an abandoned rebuild of that
+     * generation left: it joins the rebuild that is still gathering projections for its read, else starts one.
+     */
     private synchronized void start(String name, int generation) {
         if (stopped || running.containsKey(name)) {
             return;
         }
         parts.switcher().dropGeneration(name, generation);
         parts.letters().discardRebuild(name, generation);
-        ProjectionRebuild rebuild = new ProjectionRebuild(name, generation, parts.owner(), parts.processor(name),
-                parts.generations(), parts.switcher(), parts.settings(hold),
-                parts.letters().rebuildQueue(name, generation));
-        running.put(name, rebuild);
+        RebuildTarget target = new RebuildTarget(name, generation, parts.owner(), parts.processor(name),
+                parts.generations(), parts.bufferDocuments(), parts.letters().rebuildQueue(name, generation));
+        if (gathering == null || !gathering.join(target)) {
+            gathering = new ProjectionRebuild(parts.switcher(), parts.settings(hold),
+                    this::finished);
+            gathering.join(target);
+            ProjectionRebuild rebuild = gathering;
+            Thread thread = new Thread(() -> {
+                try {
+                    rebuild.run();
+                } finally {
+                    threads.remove(Thread.currentThread());
+                }
+            }, "rebuild-" + name);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        running.put(name, gathering);
         log.info("Rebuild of {} started: generation {} is built beside the live one", name, generation);
-        Thread thread = new Thread(() -> {
-            try {
-                rebuild.run();
-            } finally {
-                running.remove(name, rebuild);
-                threads.remove(name, Thread.currentThread());
-            }
-        }, "rebuild-" + name);
-        thread.setDaemon(true);
-        threads.put(name, thread);
-        thread.start();
+    }
+
+    /** A target is done; under this lock, so {@link #start} records it as running before it can be done. */
+    private synchronized void finished(RebuildTarget target) {
+        running.remove(target.projection);
     }
 
     /** Test hook: holds the next switch of {@code projection} (the rebuild has caught up) until released. */
@@ -224,12 +239,12 @@ public class ProjectionAdmin implements SmartLifecycle {
             stopped = true; // no rebuild starts from now on (a tick or a request may be on its way to start one)
             stopping = tick;
             tick = null;
-            running.values().forEach(ProjectionRebuild::stop);
+            running.values().stream().distinct().forEach(ProjectionRebuild::stop);
         }
         if (stopping != null) {
             stopping.stop();
         }
-        for (Thread thread : List.copyOf(threads.values())) {
+        for (Thread thread : List.copyOf(threads)) {
             try {
                 thread.join(STOP_WAIT.toMillis());
             } catch (InterruptedException e) {

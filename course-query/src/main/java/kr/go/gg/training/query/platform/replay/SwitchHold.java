@@ -3,13 +3,11 @@ package kr.go.gg.training.query.platform.replay;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * A test hook: holds a caught-up rebuild before its switch while a latch is set for its projection (the rebuild keeps
- * beating meanwhile), so a test can query during a replay that has built its new generation but not switched yet.
- * Nothing sets a latch outside tests.
+ * beating, and the other projections of its read go on, meanwhile), so a test can query during a replay that has
+ * built its new generation but not switched yet. Nothing sets a latch outside tests.
  */
 final class SwitchHold {
 
@@ -27,10 +25,9 @@ final class SwitchHold {
         }
     }
 
-    void await(String projection, Runnable beat, BooleanSupplier stopped) throws InterruptedException {
+    /** Whether the switch of {@code projection} is held now (the rebuild tries again on its next round). */
+    boolean holding(String projection) {
         CountDownLatch latch = holds.get(projection);
-        while (latch != null && !stopped.getAsBoolean() && !latch.await(200, TimeUnit.MILLISECONDS)) {
-            beat.run();
-        }
+        return latch != null && latch.getCount() > 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import io.grpc.StatusRuntimeException;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.TooManyRequests;
+import kr.go.gg.training.query.platform.readmodel.ReadModelNotReady;
 import kr.go.gg.training.support.json.ValueKinds;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
@@ -66,6 +67,9 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof TooManyRequests busy) {
             return busy(busy);
         }
+        if (ReadModelNotReady.causedBy(e)) {
+            return notReady();
+        }
         if (AxonServerUnavailable.causedBy(e) || DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // a future of the query bus never wrote to this request's client: a dead connection in it is Axon Server's
             return unavailable(e);
@@ -81,10 +85,24 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** A read model's first build for a new layout has not caught up: 503, never a half-built answer. */
+    @ExceptionHandler(ReadModelNotReady.class)
+    ResponseEntity<Object> notReady() {
+        return serviceUnavailable("Read model not ready", "The read model that answers this query is being rebuilt for"
+                + " a new version and is not complete yet. Retry after Retry-After seconds.",
+                NOT_READY_RETRY_AFTER_SECONDS);
+    }
+
+    /** A rebuild takes seconds to minutes (docs/benchmarks.md). */
+    static final String NOT_READY_RETRY_AFTER_SECONDS = "5";
+
     /** Axon Server down, failing, or no node to answer the query; also when thrown directly (subscription queries). */
     @ExceptionHandler({AxonServerException.class, AxonServerQueryDispatchException.class,
             NoHandlerForQueryException.class, StatusRuntimeException.class, IllegalStateException.class})
     ResponseEntity<Object> axonServer(RuntimeException e) {
+        if (ReadModelNotReady.causedBy(e)) {
+            return notReady();
+        }
         if (!AxonServerUnavailable.causedBy(e)) {
             throw e; // a gRPC status other than UNAVAILABLE, an IllegalStateException not of the connector
         }
@@ -95,12 +113,16 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
     static ResponseEntity<Object> unavailable(Throwable e) {
         log.warn("Query not answered, Axon Server unavailable: {}", AxonServerUnavailable.describe(e));
         log.debug("Axon Server failure", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The query could not be answered: the message service (Axon Server) cannot be reached or has no node to "
-                        + "answer it. Retry in a few seconds.");
-        problem.setTitle("Service unavailable");
+        return serviceUnavailable("Service unavailable", "The query could not be answered: the message service (Axon"
+                + " Server) cannot be reached or has no node to answer it. Retry in a few seconds.",
+                RETRY_AFTER_SECONDS);
+    }
+
+    private static ResponseEntity<Object> serviceUnavailable(String title, String detail, String retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setTitle(title);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

@@ -65,8 +65,10 @@ public class PersonalDataProjection {
         if (e.personal() != null) {
             trainee.append("nonce", e.personal().nonce()).append("ciphertext", e.personal().ciphertext());
         }
-        keys.open(e).filter(personal -> e.unencrypted() != null).ifPresent(plain -> trainee.append("unencrypted",
-                new Document("name", plain.name()).append("organization", plain.organization()).append("position", plain.position())));
+        if (e.unencrypted() != null) { // a sealed event's fields stay sealed here: no key lookup, nothing decrypted
+            keys.open(e).ifPresent(plain -> trainee.append("unencrypted", new Document("name", plain.name())
+                    .append("organization", plain.organization()).append("position", plain.position())));
+        }
         trainees.save(trainee);
     }
 

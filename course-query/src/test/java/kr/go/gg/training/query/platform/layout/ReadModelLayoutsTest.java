@@ -1,10 +1,16 @@
 package kr.go.gg.training.query.platform.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
 import kr.go.gg.training.api.course.CourseId;
 import kr.go.gg.training.api.course.CourseSummaries;
 import kr.go.gg.training.api.course.Direction;
@@ -27,17 +35,23 @@ import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
 import kr.go.gg.training.query.CourseQueryApplication;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
+import kr.go.gg.training.query.platform.readmodel.ReadModelNotReady;
+import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Issue 17: a read-model file written by the code before the year rows (layout 1: one document per year, no stored
- * layout) is rebuilt at start: the new shapes answer, the former year documents are gone, the new layouts stored.
+ * layout) is rebuilt at start: until its rebuild switches, its queries answer 503 (never a half-built model); then
+ * the new shapes answer, the former year documents are gone, the new layouts stored.
  * Two starts of the query application on one data folder (the read models on the wire server's H2 file).
  */
 class ReadModelLayoutsTest {
@@ -60,9 +74,28 @@ class ReadModelLayoutsTest {
             writeTheFormerLayout(database, id);
         }
 
-        try (ConfigurableApplicationContext second = start(dataDir)) {
+        CountDownLatch release = new CountDownLatch(1);
+        try (ConfigurableApplicationContext second = start(dataDir, release)) {
             QueryGateway queries = second.getBean(QueryGateway.class);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ProjectionAdmin admin = second.getBean(ProjectionAdmin.class);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    admin.status(ProcessingGroups.YEARLY_PERFORMANCE).replaying());
+            assertThatThrownBy(() -> queries.query(new FindYearlyPerformance(2051, 2051),
+                    YearlyPerformanceReport.class).get()).as("the first build of the new layout has not switched")
+                    .hasCauseInstanceOf(ReadModelNotReady.class);
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort()
+                            + "/api/reports/yearly-performance?from=2051&to=2051"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "staff:staff-secret".getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(answer.body()).contains("being rebuilt for a new version").doesNotContain("Exception");
+            release.countDown();
+            admin.releaseSwitch(ProcessingGroups.YEARLY_PERFORMANCE);
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
                 YearlyPerformanceReport report = queries.query(new FindYearlyPerformance(2051, 2051),
                         YearlyPerformanceReport.class).get();
                 assertThat(report.years()).hasSize(1);
@@ -99,8 +132,19 @@ class ReadModelLayoutsTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
+        return start(dataDir, null);
+    }
+
+    /** {@code release}: the switch of yearly-performance's rebuild is held until it is counted down (null: none). */
+    private static ConfigurableApplicationContext start(Path dataDir, CountDownLatch release) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CourseQueryApplication.class);
+        if (release != null) {
+            // started, not yet ready: the layout rebuilds begin once the application is ready
+            builder.listeners((ApplicationListener<ApplicationStartedEvent>) started -> started.getApplicationContext()
+                    .getBean(ProjectionAdmin.class).holdSwitch(ProcessingGroups.YEARLY_PERFORMANCE, release));
+        }
         // arguments, not default properties: course-query.yml's data-dir would win over those
-        return new SpringApplicationBuilder(CourseQueryApplication.class).run(
+        return builder.run(
                 "--server.port=0",
                 "--course.data-dir=" + dataDir,
                 "--course.mongo.persistent=true",

@@ -1,0 +1,71 @@
+package kr.go.gg.training.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
+import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
+
+/**
+ * What every read model holds, as one digest per collection of its live generation: the sum of every document's own
+ * digest (any order), its fields in name order (a rebuild may write a document's fields in another order than the live batches
+ * did; the answers built from it are the same). The replay must leave every digest as it was ({@code replay_match}).
+ */
+final class ReadModelDigest {
+
+    private ReadModelDigest() {
+    }
+
+    /** Collection (without its generation suffix) -> digest, over every projection's live generation. */
+    static Map<String, String> of(SystemUnderTest sut) {
+        ReadModelGenerations generations = sut.bean(ReadModelGenerations.class);
+        MongoDatabase database = sut.mongoDatabase();
+        Map<String, String> digests = new TreeMap<>();
+        for (String projection : ProcessingGroups.ALL) {
+            int live = generations.refresh(projection);
+            for (String base : generations.collections(projection)) {
+                // unsorted, in small batches: a sorted find is answered in one reply, over 48 MB at 3,600 courses
+                digests.put(base, digest(database.getCollection(ReadModelGenerations.name(base, live))
+                        .find().batchSize(500)));
+            }
+        }
+        return digests;
+    }
+
+    private static String digest(Iterable<Document> documents) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long count = 0;
+        long sum = 0; // of each document's own digest: the same whatever order the documents come in
+        for (Document document : documents) {
+            byte[] one = sha.digest(String.valueOf(canonical(document)).getBytes(StandardCharsets.UTF_8));
+            sum += java.nio.ByteBuffer.wrap(one).getLong();
+            count++;
+        }
+        return count + ":" + HexFormat.of().toHexDigits(sum);
+    }
+
+    private static Object canonical(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ReadModelDigest::canonical).toList();
+        }
+        return value;
+    }
+}
