@@ -1,5 +1,6 @@
 package kr.go.gg.training.query.platform.readmodel;
 
+import kr.go.gg.training.api.ReadModelNotReady;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;

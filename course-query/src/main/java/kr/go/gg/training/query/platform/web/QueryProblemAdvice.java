@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutionException;
 import io.grpc.StatusRuntimeException;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.TooManyRequests;
-import kr.go.gg.training.query.platform.readmodel.ReadModelNotReady;
+import kr.go.gg.training.api.ReadModelNotReady;
 import kr.go.gg.training.support.json.ValueKinds;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;

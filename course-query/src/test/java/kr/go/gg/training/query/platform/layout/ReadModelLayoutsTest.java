@@ -35,7 +35,7 @@ import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
 import kr.go.gg.training.query.CourseQueryApplication;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
-import kr.go.gg.training.query.platform.readmodel.ReadModelNotReady;
+import kr.go.gg.training.api.ReadModelNotReady;
 import kr.go.gg.training.query.platform.replay.ProjectionAdmin;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -1,11 +1,12 @@
-package kr.go.gg.training.query.platform.readmodel;
+package kr.go.gg.training.api;
 
 import org.axonframework.queryhandling.QueryExecutionException;
 
 /**
  * A query of a read model whose live generation is not complete yet (the first build of a new stored layout,
- * {@link ReadModelGenerations#markIncomplete}): answered 503 with {@code Retry-After}, never from a half-built model.
- * The details ({@link #DETAILS}) travel through Axon Server, so a node that asked another one knows it too.
+ * the query side marks it incomplete): answered 503 with {@code Retry-After}, never from a half-built model.
+ * The details ({@link #DETAILS}) travel through Axon Server, so a node that asked another one knows it too. Here in
+ * shared-api, as {@link TooManyRequests}, since the web rooms may not reach the read-model machinery.
  */
 public final class ReadModelNotReady extends QueryExecutionException {
 
