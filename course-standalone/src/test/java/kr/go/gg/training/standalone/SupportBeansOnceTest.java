@@ -26,7 +26,7 @@ class SupportBeansOnceTest extends StandaloneTestBase {
         assertThat(context.getBeansOfType(UserDetailsService.class)).containsOnlyKeys("courseUserDetailsService");
         assertThat(context.getBeansOfType(PasswordEncoder.class)).containsOnlyKeys("coursePasswordEncoder");
         assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("commandSecurityFilterChain",
-                "querySecurityFilterChain", "fallbackSecurityFilterChain");
+                "querySecurityFilterChain", "pageSecurityFilterChain", "fallbackSecurityFilterChain");
         assertThat(context.getBeansOfType(HealthGroupNamesHidden.class)).hasSize(1);
         assertThat(context.getBeansOfType(LoginThrottle.class)).hasSize(1);
         assertThat(context.getBeansOfType(ErrorController.class)).containsOnlyKeys("problemErrorController");
