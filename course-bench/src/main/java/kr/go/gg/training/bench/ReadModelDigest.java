@@ -1,5 +1,9 @@
 package kr.go.gg.training.bench;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +25,8 @@ import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
  */
 final class ReadModelDigest {
 
+    private static final int PAGE = 500;
+
     private ReadModelDigest() {
     }
 
@@ -32,12 +38,29 @@ final class ReadModelDigest {
         for (String projection : ProcessingGroups.ALL) {
             int live = generations.refresh(projection);
             for (String base : generations.collections(projection)) {
-                // unsorted, in small batches: a sorted find is answered in one reply, over 48 MB at 3,600 courses
-                digests.put(base, digest(database.getCollection(ReadModelGenerations.name(base, live))
-                        .find().batchSize(500)));
+                digests.put(base, digest(database.getCollection(ReadModelGenerations.name(base, live))));
             }
         }
         return digests;
+    }
+
+    /**
+     * In pages by {@code _id}: the wire server answers a find in one reply whatever its batch size, and a whole
+     * collection was over the driver's 48 MB limit at 3,600 courses.
+     */
+    private static String digest(MongoCollection<Document> collection) {
+        List<Document> all = new ArrayList<>();
+        Object last = null;
+        List<Document> page;
+        do {
+            page = collection.find(last == null ? new Document() : Filters.gt("_id", last))
+                    .sort(Sorts.ascending("_id")).limit(PAGE).into(new ArrayList<>());
+            if (!page.isEmpty()) {
+                last = page.get(page.size() - 1).get("_id");
+            }
+            all.addAll(page);
+        } while (page.size() == PAGE);
+        return digest(all);
     }
 
     private static String digest(Iterable<Document> documents) {
