@@ -25,7 +25,8 @@ import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
  */
 final class ReadModelDigest {
 
-    private static final int PAGE = 500;
+    /** Documents per page: an audit chunk holds up to 500 entries (about 110 KB), so 500 of them were a 55 MB reply. */
+    private static final int PAGE = 50;
 
     private ReadModelDigest() {
     }
@@ -46,7 +47,8 @@ final class ReadModelDigest {
 
     /**
      * In pages by {@code _id}, each folded in as it comes: the wire server answers a find in one reply whatever its
-     * batch size, and a whole collection was over the driver's 48 MB limit at 3,600 courses.
+     * batch size, and a whole collection was over the driver's 48 MB limit at 3,600 courses (so was a page of 500
+     * audit chunks).
      */
     private static String digest(MongoCollection<Document> collection) {
         MessageDigest sha;
