@@ -41,6 +41,12 @@ import org.springframework.context.SmartLifecycle;
  * Off with {@code course.mongo.compaction=false}: then the store keeps H2's default retention time and nothing is
  * compacted.
  * <p>
+ * The file is <b>compressed</b> (H2's LZF, page by page; a file written uncompressed reads as before, each page says
+ * how it was written): the wire server stores every document Java-serialised, its field names and class descriptors
+ * over and over, and the read models were 4.3 times the stored event payloads at 3,600 courses in course-bench
+ * ({@code disk_ratio} 5.5 with the events); compressed, 2.3 at 500 courses. Pages are cached uncompressed, so queries
+ * read as before; the commit thread pays the compression.
+ * <p>
  * Whatever the compaction setting, the file is written only between the server's messages
  * ({@link CommitBetweenMessages}): every {@code course.mongo.commit-interval} (default 1 s, H2's own auto-commit
  * delay) and on close, so a crash never leaves a document without its {@code _id} index entry.
@@ -97,7 +103,8 @@ public class ReadModelStore implements SmartLifecycle, DisposableBean {
         } else {
             // no auto-commit, neither timed nor when unsaved changes pile up: the store is written only between
             // messages (CommitBetweenMessages)
-            this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
+            this.store = new MVStore.Builder().fileName(file.toString()).compress()
+                    .autoCommitDisabled().autoCommitBufferSize(0).open();
             this.committing = new CommitBetweenMessages(new IndexedH2Backend(store), store);
             this.backend = committing;
             if (this.enabled) {
@@ -251,7 +258,7 @@ public class ReadModelStore implements SmartLifecycle, DisposableBean {
         try {
             long before = Files.size(file);
             long start = System.nanoTime();
-            MVStoreTool.compact(file.toString(), false);
+            MVStoreTool.compact(file.toString(), true);
             log.info("Read-model file {} compacted from {} to {} bytes in {} ms", file, before, Files.size(file),
                     (System.nanoTime() - start) / 1_000_000);
             return true;
