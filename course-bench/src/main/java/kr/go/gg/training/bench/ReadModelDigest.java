@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -58,18 +59,23 @@ final class ReadModelDigest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        long[] count = {0};
+        long[] sum = {0}; // of each document's own digest: the same whatever order the documents come in
+        eachDocument(collection, document -> {
+            byte[] one = sha.digest(String.valueOf(canonical(document)).getBytes(StandardCharsets.UTF_8));
+            sum[0] += java.nio.ByteBuffer.wrap(one).getLong();
+            count[0]++;
+        });
+        return count[0] + ":" + HexFormat.of().toHexDigits(sum[0]);
+    }
+
+    /** Every document of {@code collection}: its ids in one reply, then the documents by {@code $in} of {@value #PAGE}. */
+    static void eachDocument(MongoCollection<Document> collection, Consumer<Document> action) {
         List<Object> ids = collection.find().projection(Projections.include("_id"))
                 .map(document -> document.get("_id")).into(new ArrayList<>());
-        long count = 0;
-        long sum = 0; // of each document's own digest: the same whatever order the documents come in
         for (int from = 0; from < ids.size(); from += PAGE) {
-            for (Document document : collection.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + PAGE))))) {
-                byte[] one = sha.digest(String.valueOf(canonical(document)).getBytes(StandardCharsets.UTF_8));
-                sum += java.nio.ByteBuffer.wrap(one).getLong();
-                count++;
-            }
+            collection.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + PAGE)))).forEach(action);
         }
-        return count + ":" + HexFormat.of().toHexDigits(sum);
     }
 
     private static Object canonical(Object value) {

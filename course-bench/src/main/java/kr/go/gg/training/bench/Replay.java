@@ -16,7 +16,7 @@ import kr.go.gg.training.bench.report.Figures;
  * the ten-year report answer the same ({@code replay_match}). Then, as before issue 17, the in-place replay that a
  * plain {@code resetTokens()} still runs (Axon's own path, {@code inplace_replay_*}): every streaming processor
  * stopped, reset (its {@code @ResetHandler}s clear the read models) and started, until every one is at the head.
- * Then their limit ({@link ReplayLimit}).
+ * Then their limits ({@link RebuildWriteLimit}, {@link ReplayLimit}).
  */
 record Replay(BenchRun run) {
 
@@ -35,8 +35,13 @@ record Replay(BenchRun run) {
         boolean match = Objects.equals(TenYearReport.ask(sut.queryGateway()), liveReport) && sameModels(liveModels,
                 rebuiltModels);
         put(sut, total, seconds, match);
+        run.progress("the rebuild's write limit: copies of every rebuilt document inserted in bulk");
+        RebuildWriteLimit.Result writes = RebuildWriteLimit.measure(sut);
+        run.figures().put("rebuild_documents", writes.documents(), 0, "", "documents of every rebuilt read model");
+        run.figures().put("rebuild_write_s", writes.seconds(), 2, "s", "bulk inserts of copies of them, as many at once"
+                + " as cores (the least any rebuild that writes them once spends)");
         double inPlace = inPlace(sut, total, head, liveReport);
-        new ReplayLimit(run).measure(sut, events, head, total / seconds, inPlace);
+        new ReplayLimit(run).measure(sut, events, head, total / seconds, inPlace, total / writes.seconds());
     }
 
     private boolean sameModels(Map<String, String> live, Map<String, String> rebuilt) {

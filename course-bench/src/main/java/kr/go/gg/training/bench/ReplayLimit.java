@@ -13,12 +13,19 @@ import kr.go.gg.training.bench.report.Figures;
  */
 record ReplayLimit(BenchRun run) {
 
-    void measure(SystemUnderTest sut, EventTable events, long head, double replayRate, double inPlaceRate)
-            throws Exception {
+    void measure(SystemUnderTest sut, EventTable events, long head, double replayRate, double inPlaceRate,
+                 double writeLimitRate) throws Exception {
         if (sut.onAxonServer()) {
             onAxonServer(sut, head, replayRate, inPlaceRate);
-            return;
+        } else {
+            onJdbc(sut, events, replayRate, inPlaceRate);
         }
+        run.figures().put("replay_write_ceiling_ratio", writeLimitRate / run.figures().get("raw_deserialize_rows_per_s"),
+                4, "", "diagnostic: (replay_events / rebuild_write_s) / raw_deserialize_rows_per_s, the most replay_ratio"
+                        + " can reach with these read models on this store");
+    }
+
+    private void onJdbc(SystemUnderTest sut, EventTable events, double replayRate, double inPlaceRate) throws Exception {
         run.progress("raw JDBC read of the event rows");
         RawJdbc.ReadResult raw = RawJdbc.readAll(sut.dataSource(), events, 3);
         RawJdbc.ReadResult deserialized = RawJdbc.readAll(sut.dataSource(), events, 3, sut.eventSerializer());
