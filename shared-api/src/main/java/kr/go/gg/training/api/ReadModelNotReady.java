@@ -20,12 +20,6 @@ public final class ReadModelNotReady extends QueryExecutionException {
 
     /** Whether {@code e} or one of its causes says that a read model is not ready (here or on another node). */
     public static boolean causedBy(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ReadModelNotReady || t instanceof org.axonframework.messaging.HandlerExecutionException h
-                    && h.getDetails().filter(DETAILS::equals).isPresent()) {
-                return true;
-            }
-        }
-        return false;
+        return MarkedRefusals.causedBy(e, ReadModelNotReady.class, DETAILS);
     }
 }

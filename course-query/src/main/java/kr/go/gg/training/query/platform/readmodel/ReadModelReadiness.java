@@ -1,6 +1,9 @@
 package kr.go.gg.training.query.platform.readmodel;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import kr.go.gg.training.api.ReadModelNotReady;
+import kr.go.gg.training.api.ReadModelsUnavailable;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -17,7 +20,8 @@ import org.springframework.util.ReflectionUtils;
  * On the query bus, before any query handler of a projection: a query of a read model whose live generation is not
  * complete ({@link ReadModelGenerations#complete}) is refused with {@link ReadModelNotReady} (503). Which read model a
  * query reads is known from where its handler is: a {@code @QueryHandler} of a bean with a {@code @ProcessingGroup}
- * (one of {@link ProcessingGroups#ALL}), by the handler's first parameter type.
+ * (one of {@link ProcessingGroups#ALL}), by the handler's first parameter type. Registered on every query bus, so it
+ * also sees every query handler's MongoDB access.
  */
 public final class ReadModelReadiness implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
 
@@ -49,12 +53,17 @@ public final class ReadModelReadiness implements MessageHandlerInterceptor<Query
         return projections.get(queryType);
     }
 
+    /** Also: MongoDB unreachable, while asking or answering, is {@link ReadModelsUnavailable} (503), not a failure. */
     @Override
     public Object handle(UnitOfWork<? extends QueryMessage<?, ?>> unitOfWork, InterceptorChain chain) throws Exception {
-        String projection = projections.get(unitOfWork.getMessage().getPayloadType());
-        if (projection != null && !generations.complete(projection)) {
-            throw new ReadModelNotReady(projection);
+        try {
+            String projection = projections.get(unitOfWork.getMessage().getPayloadType());
+            if (projection != null && !generations.complete(projection)) {
+                throw new ReadModelNotReady(projection);
+            }
+            return chain.proceed();
+        } catch (MongoTimeoutException | MongoSocketException e) {
+            throw new ReadModelsUnavailable(e);
         }
-        return chain.proceed();
     }
 }

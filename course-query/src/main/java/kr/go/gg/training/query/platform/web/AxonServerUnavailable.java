@@ -1,6 +1,8 @@
 package kr.go.gg.training.query.platform.web;
 
 import io.grpc.Status;
+import java.util.stream.Collectors;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import io.grpc.StatusRuntimeException;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
@@ -13,19 +15,14 @@ final class AxonServerUnavailable {
     }
 
     static boolean causedBy(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AxonServerException || t instanceof AxonServerQueryDispatchException
-                    || t instanceof NoHandlerForQueryException) {
-                return true;
-            }
-            if (t instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.UNAVAILABLE) {
-                return true;
-            }
-            if (t instanceof IllegalStateException && thrownByTheConnector(t)) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.getThrowableList(e).stream().anyMatch(AxonServerUnavailable::unavailable);
+    }
+
+    private static boolean unavailable(Throwable t) {
+        return t instanceof AxonServerException || t instanceof AxonServerQueryDispatchException
+                || t instanceof NoHandlerForQueryException
+                || t instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.UNAVAILABLE
+                || t instanceof IllegalStateException && thrownByTheConnector(t);
     }
 
     /**
@@ -48,13 +45,7 @@ final class AxonServerUnavailable {
 
     /** For the log: each exception of the chain with its message. */
     static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (!text.isEmpty()) {
-                text.append(" <- ");
-            }
-            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
-        }
-        return text.toString();
+        return ExceptionUtils.getThrowableList(e).stream().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage())
+                .collect(Collectors.joining(" <- "));
     }
 }

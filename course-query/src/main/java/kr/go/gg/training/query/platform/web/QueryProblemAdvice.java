@@ -9,6 +9,7 @@ import io.grpc.StatusRuntimeException;
 import kr.go.gg.training.api.InvalidValueException;
 import kr.go.gg.training.api.TooManyRequests;
 import kr.go.gg.training.api.ReadModelNotReady;
+import kr.go.gg.training.api.ReadModelsUnavailable;
 import kr.go.gg.training.support.json.ValueKinds;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
@@ -70,6 +71,9 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         if (ReadModelNotReady.causedBy(e)) {
             return notReady();
         }
+        if (ReadModelsUnavailable.causedBy(e)) {
+            return readModelsUnavailable(e);
+        }
         if (AxonServerUnavailable.causedBy(e) || DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // a future of the query bus never wrote to this request's client: a dead connection in it is Axon Server's
             return unavailable(e);
@@ -107,6 +111,14 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
             throw e; // a gRPC status other than UNAVAILABLE, an IllegalStateException not of the connector
         }
         return unavailable(e);
+    }
+
+    /** MongoDB cannot be reached (no server within the selection timeout, a connection that broke): 503, retry. */
+    @ExceptionHandler(ReadModelsUnavailable.class)
+    ResponseEntity<Object> readModelsUnavailable(Exception e) {
+        log.warn("Query not answered, the read models' database is unreachable: {}", AxonServerUnavailable.describe(e));
+        return serviceUnavailable("Service unavailable", "The query could not be answered: the read models' database"
+                + " cannot be reached. Retry in a few seconds.", RETRY_AFTER_SECONDS);
     }
 
     /** 503 problem+json with {@code Retry-After}; the detail names no class, the log has the cause. */
