@@ -2,9 +2,16 @@ package kr.go.gg.training.query.platform.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -17,9 +24,18 @@ import org.slf4j.LoggerFactory;
  * of them: each batch is read and deserialised once and handed to every projection's {@link RebuildTarget} (six
  * projections each reading the store on its own were six reads and six deserialisations of every event, most of a
  * rebuild's time in course-bench). Rebuilds asked for within {@code course.query.rebuild.gather} of the first one
- * (a replay of several projections, the layout rebuilds at start) join it; one asked later starts a read of its own.
+ * (a replay of several projections, the layout rebuilds at start) join it, and the read begins at once when every
+ * projection has joined; one asked later starts a read of its own.
  * When no further event is available (caught up with the head) each projection is switched in turn
  * ({@link GenerationSwitch}); a projection whose rebuild fails gives up alone, the others go on.
+ * <p>
+ * The targets handle each batch (and write their buffers) at once, on a pool of as many threads as cores: while one
+ * waits for the wire server to store its bulk write, another handles, and the wire server stores the writes of
+ * different collections on their own connections at once (with one thread, rebuild thread and wire server took
+ * turns: course-bench's rebuild thread spent most of its time waiting in {@code bulkWrite}). Each target still sees
+ * every event in order, with its own buffer and collections; the live processors already call the same handler
+ * beans from their own threads. The read waits for every target before it reads on, so a stop, a switch and a
+ * failure find no target's work under way.
  */
 final class ProjectionRebuild implements Runnable {
 
@@ -34,6 +50,8 @@ final class ProjectionRebuild implements Runnable {
     private boolean reading;
     private volatile boolean stopped;
     private TrackingToken last;
+    /** Where the targets work at once (null: one target, on the rebuild's own thread); from the read on. */
+    private ExecutorService pool;
 
     ProjectionRebuild(GenerationSwitch switcher, RebuildSettings settings, Consumer<RebuildTarget> finished) {
         this.switcher = switcher;
@@ -47,7 +65,22 @@ final class ProjectionRebuild implements Runnable {
             return false;
         }
         targets.add(target);
+        notifyAll();
         return true;
+    }
+
+    /**
+     * Waits the gather for others to join, or less once every projection has: none can join after that (one rebuild
+     * per projection), and a replay of all of them (course-bench, a layout change of every read model) need not wait.
+     */
+    private synchronized void gather() throws InterruptedException {
+        long deadline = System.nanoTime() + settings.gather().toNanos();
+        long left = settings.gather().toNanos();
+        while (targets.size() < ProcessingGroups.ALL.size() && left > 0) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+            left = deadline - System.nanoTime();
+        }
+        reading = true;
     }
 
     void stop() {
@@ -58,18 +91,33 @@ final class ProjectionRebuild implements Runnable {
     @Override
     public void run() {
         try {
-            TimeUnit.MILLISECONDS.sleep(settings.gather().toMillis());
-            synchronized (this) {
-                reading = true;
-            }
+            gather();
+            pool = pool();
             read();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             List.copyOf(targets).forEach(target -> fail(target, e)); // the read itself failed (the store away)
         } finally {
+            if (pool != null) {
+                pool.shutdown(); // idle: every task was waited for
+            }
             List.copyOf(targets).forEach(this::done);
         }
+    }
+
+    private ExecutorService pool() {
+        int threads = Math.min(targets.size(), Runtime.getRuntime().availableProcessors());
+        if (threads < 2) {
+            return null;
+        }
+        String name = Thread.currentThread().getName();
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private void read() throws InterruptedException {
@@ -92,10 +140,13 @@ final class ProjectionRebuild implements Runnable {
     private void caughtUp(BlockingStream<? extends TrackedEventMessage<?>> stream, long started) {
         List<RebuildTarget> ready = targets.stream()
                 .filter(t -> !t.stopped() && !settings.hold().holding(t.projection)).toList();
-        if (ready.size() > 1) {
-            switcher.stopLive(ready.stream().map(t -> t.projection).toList());
-        }
+        CompletableFuture<Void> stopping = ready.size() > 1
+                ? switcher.stopLive(ready.stream().map(t -> t.projection).toList()) : null;
         try {
+            eachTarget(RebuildTarget::flush); // at once, while the live processors stop
+            if (stopping != null) {
+                stopping.join();
+            }
             switchEach(stream, started);
         } finally {
             ready.forEach(t -> switcher.resume(t.projection));
@@ -137,7 +188,7 @@ final class ProjectionRebuild implements Runnable {
                         + " caught up", e);
             }
         }
-        targets.forEach(RebuildTarget::flush);
+        eachTarget(RebuildTarget::flush);
         if (!targets.contains(switching)) {
             throw new IllegalStateException("Rebuild of " + switching.projection + " failed while it caught up");
         }
@@ -149,6 +200,8 @@ final class ProjectionRebuild implements Runnable {
         List<EventMessage<?>> batch = new ArrayList<>();
         while (batch.size() < settings.batchSize() && stream.hasNextAvailable()) {
             TrackedEventMessage<?> event = stream.nextAvailable();
+            event.getPayload(); // deserialised once here, not by whichever target touches it first
+            event.getMetaData();
             batch.add(event);
             last = event.trackingToken();
         }
@@ -156,14 +209,53 @@ final class ProjectionRebuild implements Runnable {
     }
 
     private void handleAll(List<EventMessage<?>> batch) {
-        if (batch.isEmpty()) {
+        if (!batch.isEmpty()) {
+            eachTarget(target -> target.handle(batch));
+        }
+    }
+
+    /** Runs {@code work} for every target, at once on the pool, and waits for all; a target whose work fails fails alone. */
+    private void eachTarget(Consumer<RebuildTarget> work) {
+        List<RebuildTarget> now = List.copyOf(targets);
+        if (pool == null) {
+            for (RebuildTarget target : now) {
+                try {
+                    work.accept(target);
+                } catch (RuntimeException e) {
+                    fail(target, e);
+                }
+            }
             return;
         }
-        for (RebuildTarget target : targets) {
-            try {
-                target.handle(batch);
-            } catch (RuntimeException e) {
-                fail(target, e);
+        List<Future<?>> running = now.stream().<Future<?>>map(target -> pool.submit(() -> work.accept(target))).toList();
+        for (int i = 0; i < now.size(); i++) {
+            Throwable failure = outcome(running.get(i));
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                fail(now.get(i), failure instanceof RuntimeException e ? e : new IllegalStateException(failure));
+            }
+        }
+    }
+
+    /** Waits for {@code task} whatever happens (an interrupt is kept for later); its failure, or null. */
+    private static Throwable outcome(Future<?> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    task.get();
+                    return null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return e.getCause();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

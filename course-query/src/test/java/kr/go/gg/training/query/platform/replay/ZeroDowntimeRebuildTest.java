@@ -150,4 +150,37 @@ class ZeroDowntimeRebuildTest extends QueryApplicationTest {
         assertThat(generations.refresh(ProcessingGroups.ROSTERS)).isEqualTo(live + 1);
         assertThat(get("staff", "/api/courses/" + ids.get(0) + "/trainees").body()).isEqualTo(roster);
     }
+
+    @Test
+    void aRebuildOfSeveralProjectionsAtOnceWhereOneFailsSwitchesTheOthersAndLeavesTheFailedOneLive() throws Exception {
+        List<String> ids = courses(2083, 6);
+        String listing = get("viewer", "/api/courses?year=2083").body();
+        List<String> projections = List.of(ProcessingGroups.COURSE_SUMMARIES, ProcessingGroups.ROSTERS,
+                ProcessingGroups.KOICA_PIPELINE);
+        java.util.Map<String, Integer> live = new java.util.HashMap<>();
+        projections.forEach(p -> live.put(p, generations.refresh(p)));
+        projections.forEach(admin::replay); // within the gather: one read, the targets on the pool
+        // the summaries' next generation refuses its second document (a unique index on a field none has): its
+        // write fails, while the others write theirs
+        readModelDatabase.getCollection(ReadModelGenerations.name(SUMMARIES, live.get(ProcessingGroups.COURSE_SUMMARIES) + 1))
+                .createIndex(new Document("absent", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> projections.stream().noneMatch(admin::rebuilding));
+        assertThat(generations.refresh(ProcessingGroups.ROSTERS)).isEqualTo(live.get(ProcessingGroups.ROSTERS) + 1);
+        assertThat(generations.refresh(ProcessingGroups.KOICA_PIPELINE))
+                .isEqualTo(live.get(ProcessingGroups.KOICA_PIPELINE) + 1);
+        assertThat(readModelDatabase.getCollection(ReadModelGenerations.name("rosters",
+                live.get(ProcessingGroups.ROSTERS) + 1)).countDocuments(new Document("_id", ids.get(5)))).isEqualTo(1);
+        // the failed one: still the old generation, answering in full, its failure on record
+        assertThat(generations.refresh(ProcessingGroups.COURSE_SUMMARIES))
+                .isEqualTo(live.get(ProcessingGroups.COURSE_SUMMARIES));
+        assertThat(generations.pointer(ProcessingGroups.COURSE_SUMMARIES).get("lastFailure", Document.class)
+                .getInteger("generation")).isEqualTo(live.get(ProcessingGroups.COURSE_SUMMARIES) + 1);
+        assertThat(generations.building(ProcessingGroups.COURSE_SUMMARIES)).isEmpty();
+        assertThat(get("viewer", "/api/courses?year=2083").body()).isEqualTo(listing);
+        // and every live processor follows new events again
+        proposeScheduledCourse(2083, Program.KOICA);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(body(get("viewer", "/api/courses?year=2083"))).hasSize(7));
+    }
 }
