@@ -4,12 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.common.stream.BlockingStream;
@@ -29,13 +24,13 @@ import org.slf4j.LoggerFactory;
  * When no further event is available (caught up with the head) each projection is switched in turn
  * ({@link GenerationSwitch}); a projection whose rebuild fails gives up alone, the others go on.
  * <p>
- * The targets handle each batch (and write their buffers) at once, on a pool of as many threads as cores: while one
- * waits for the wire server to store its bulk write, another handles, and the wire server stores the writes of
- * different collections on their own connections at once (with one thread, rebuild thread and wire server took
- * turns: course-bench's rebuild thread spent most of its time waiting in {@code bulkWrite}). Each target still sees
- * every event in order, with its own buffer and collections; the live processors already call the same handler
- * beans from their own threads. The read waits for every target before it reads on, so a stop, a switch and a
- * failure find no target's work under way.
+ * The targets handle the batches (and write their buffers) at once, each in its own order ({@link RebuildLanes}, as
+ * many threads as cores): while one waits for the wire server to store its bulk write, another handles, and the wire
+ * server stores the writes of different collections on their own connections at once (with one thread, rebuild
+ * thread and wire server took turns: course-bench's rebuild thread spent most of its time waiting in
+ * {@code bulkWrite}). Each target has its own buffer and collections; the live processors already call the same
+ * handler beans from their own threads. A target's lane is waited for before it is flushed for a switch, failed,
+ * or done, so none of that finds its work under way.
  */
 final class ProjectionRebuild implements Runnable {
 
@@ -50,8 +45,8 @@ final class ProjectionRebuild implements Runnable {
     private boolean reading;
     private volatile boolean stopped;
     private TrackingToken last;
-    /** Where the targets work at once (null: one target, on the rebuild's own thread); from the read on. */
-    private ExecutorService pool;
+    /** Where the targets work, each in order, at once; from the read on. */
+    private RebuildLanes lanes;
 
     ProjectionRebuild(GenerationSwitch switcher, RebuildSettings settings, Consumer<RebuildTarget> finished) {
         this.switcher = switcher;
@@ -92,32 +87,18 @@ final class ProjectionRebuild implements Runnable {
     public void run() {
         try {
             gather();
-            pool = pool();
+            lanes = new RebuildLanes(targets.size(), settings.batchSize(), Thread.currentThread().getName());
             read();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             List.copyOf(targets).forEach(target -> fail(target, e)); // the read itself failed (the store away)
         } finally {
-            if (pool != null) {
-                pool.shutdown(); // idle: every task was waited for
-            }
             List.copyOf(targets).forEach(this::done);
+            if (lanes != null) {
+                lanes.close();
+            }
         }
-    }
-
-    private ExecutorService pool() {
-        int threads = Math.min(targets.size(), Runtime.getRuntime().availableProcessors());
-        if (threads < 2) {
-            return null;
-        }
-        String name = Thread.currentThread().getName();
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     private void read() throws InterruptedException {
@@ -208,64 +189,48 @@ final class ProjectionRebuild implements Runnable {
         return batch;
     }
 
+    /** Gives the batch to every target's lane; a target whose lane failed meanwhile is failed now. */
     private void handleAll(List<EventMessage<?>> batch) {
-        if (!batch.isEmpty()) {
-            eachTarget(target -> target.handle(batch));
-        }
-    }
-
-    /** Runs {@code work} for every target, at once on the pool, and waits for all; a target whose work fails fails alone. */
-    private void eachTarget(Consumer<RebuildTarget> work) {
-        List<RebuildTarget> now = List.copyOf(targets);
-        if (pool == null) {
-            for (RebuildTarget target : now) {
-                try {
-                    work.accept(target);
-                } catch (RuntimeException e) {
-                    fail(target, e);
-                }
-            }
+        if (batch.isEmpty()) {
             return;
         }
-        List<Future<?>> running = now.stream().<Future<?>>map(target -> pool.submit(() -> work.accept(target))).toList();
-        for (int i = 0; i < now.size(); i++) {
-            Throwable failure = outcome(running.get(i));
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            if (failure != null) {
-                fail(now.get(i), failure instanceof RuntimeException e ? e : new IllegalStateException(failure));
+        lanes.give(List.copyOf(targets), target -> target.handle(batch));
+        for (RebuildTarget target : List.copyOf(targets)) {
+            if (lanes.failed(target)) {
+                settle(target);
             }
         }
     }
 
-    /** Waits for {@code task} whatever happens (an interrupt is kept for later); its failure, or null. */
-    private static Throwable outcome(Future<?> task) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    task.get();
-                    return null;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    return e.getCause();
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+    /** Runs {@code work} for every target, at once, and waits for all: every lane is quiet afterwards. */
+    private void eachTarget(Consumer<RebuildTarget> work) {
+        List<RebuildTarget> now = List.copyOf(targets);
+        lanes.give(now, work);
+        now.forEach(this::settle);
+    }
+
+    /** Waits for the target's lane; a target whose work failed fails alone. */
+    private void settle(RebuildTarget target) {
+        Throwable failure = lanes.failure(target);
+        if (failure != null) {
+            fail(target, failure instanceof RuntimeException e ? e : new IllegalStateException(failure));
         }
     }
 
     private void fail(RebuildTarget target, RuntimeException e) {
+        quiet(target); // its buffer and generation go: nothing of it may still run
         target.failed(switcher, e);
         done(target);
     }
 
+    private void quiet(RebuildTarget target) {
+        if (lanes != null) {
+            lanes.failure(target);
+        }
+    }
+
     private void done(RebuildTarget target) {
+        quiet(target); // a rebuild of it started next must find none of this one's writes under way
         if (targets.remove(target)) {
             finished.accept(target);
         }
