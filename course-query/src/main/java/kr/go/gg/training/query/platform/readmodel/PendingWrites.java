@@ -174,7 +174,8 @@ final class PendingWrites {
                 }
             });
             if (!operators.isEmpty()) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", update.getKey()), operators, upsertPaths));
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", update.getKey()),
+                        knownAbsent(update.getKey()) ? GroupedPaths.of(operators) : operators, upsertPaths));
             }
         }
     }
