@@ -104,10 +104,11 @@ final class GenerationSwitch {
      * other: a processor's shutdown waits for its thread, which notices only when its wait for events times out (up to
      * {@code course.query.event-availability-timeout}, 1 s), so six switches in turn took six of those seconds. Each
      * switch then finds its processor stopped and starts it again; {@link #resume} starts one whose switch did not run.
+     * Done when every one has stopped.
      */
-    void stopLive(List<String> projections) {
-        CompletableFuture.allOf(projections.stream().map(processors).map(TrackingEventProcessor::shutdownAsync)
-                .toArray(CompletableFuture[]::new)).join();
+    CompletableFuture<Void> stopLive(List<String> projections) {
+        return CompletableFuture.allOf(projections.stream().map(processors).map(TrackingEventProcessor::shutdownAsync)
+                .toArray(CompletableFuture[]::new));
     }
 
     /** Starts the live processor of {@code projection} again if it is stopped and no other node's switch holds it. */

@@ -2,9 +2,11 @@ package kr.go.gg.training.query.platform.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -17,9 +19,18 @@ import org.slf4j.LoggerFactory;
  * of them: each batch is read and deserialised once and handed to every projection's {@link RebuildTarget} (six
  * projections each reading the store on its own were six reads and six deserialisations of every event, most of a
  * rebuild's time in course-bench). Rebuilds asked for within {@code course.query.rebuild.gather} of the first one
- * (a replay of several projections, the layout rebuilds at start) join it; one asked later starts a read of its own.
+ * (a replay of several projections, the layout rebuilds at start) join it, and the read begins at once when every
+ * projection has joined; one asked later starts a read of its own.
  * When no further event is available (caught up with the head) each projection is switched in turn
  * ({@link GenerationSwitch}); a projection whose rebuild fails gives up alone, the others go on.
+ * <p>
+ * The targets handle the batches (and write their buffers) at once, each in its own order ({@link RebuildLanes}, as
+ * many threads as cores): while one waits for the wire server to store its bulk write, another handles, and the wire
+ * server stores the writes of different collections on their own connections at once (with one thread, rebuild
+ * thread and wire server took turns: course-bench's rebuild thread spent most of its time waiting in
+ * {@code bulkWrite}). Each target has its own buffer and collections; the live processors already call the same
+ * handler beans from their own threads. A target's lane is waited for before it is flushed for a switch, failed,
+ * or done, so none of that finds its work under way.
  */
 final class ProjectionRebuild implements Runnable {
 
@@ -34,6 +45,8 @@ final class ProjectionRebuild implements Runnable {
     private boolean reading;
     private volatile boolean stopped;
     private TrackingToken last;
+    /** Where the targets work, each in order, at once; from the read on. */
+    private RebuildLanes lanes;
 
     ProjectionRebuild(GenerationSwitch switcher, RebuildSettings settings, Consumer<RebuildTarget> finished) {
         this.switcher = switcher;
@@ -47,7 +60,22 @@ final class ProjectionRebuild implements Runnable {
             return false;
         }
         targets.add(target);
+        notifyAll();
         return true;
+    }
+
+    /**
+     * Waits the gather for others to join, or less once every projection has: none can join after that (one rebuild
+     * per projection), and a replay of all of them (course-bench, a layout change of every read model) need not wait.
+     */
+    private synchronized void gather() throws InterruptedException {
+        long deadline = System.nanoTime() + settings.gather().toNanos();
+        long left = settings.gather().toNanos();
+        while (targets.size() < ProcessingGroups.ALL.size() && left > 0) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+            left = deadline - System.nanoTime();
+        }
+        reading = true;
     }
 
     void stop() {
@@ -58,10 +86,8 @@ final class ProjectionRebuild implements Runnable {
     @Override
     public void run() {
         try {
-            TimeUnit.MILLISECONDS.sleep(settings.gather().toMillis());
-            synchronized (this) {
-                reading = true;
-            }
+            gather();
+            lanes = new RebuildLanes(targets.size(), settings.batchSize(), Thread.currentThread().getName());
             read();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -69,6 +95,9 @@ final class ProjectionRebuild implements Runnable {
             List.copyOf(targets).forEach(target -> fail(target, e)); // the read itself failed (the store away)
         } finally {
             List.copyOf(targets).forEach(this::done);
+            if (lanes != null) {
+                lanes.close();
+            }
         }
     }
 
@@ -92,10 +121,13 @@ final class ProjectionRebuild implements Runnable {
     private void caughtUp(BlockingStream<? extends TrackedEventMessage<?>> stream, long started) {
         List<RebuildTarget> ready = targets.stream()
                 .filter(t -> !t.stopped() && !settings.hold().holding(t.projection)).toList();
-        if (ready.size() > 1) {
-            switcher.stopLive(ready.stream().map(t -> t.projection).toList());
-        }
+        CompletableFuture<Void> stopping = ready.size() > 1
+                ? switcher.stopLive(ready.stream().map(t -> t.projection).toList()) : null;
         try {
+            eachTarget(RebuildTarget::flush); // at once, while the live processors stop
+            if (stopping != null) {
+                stopping.join();
+            }
             switchEach(stream, started);
         } finally {
             ready.forEach(t -> switcher.resume(t.projection));
@@ -137,7 +169,7 @@ final class ProjectionRebuild implements Runnable {
                         + " caught up", e);
             }
         }
-        targets.forEach(RebuildTarget::flush);
+        eachTarget(RebuildTarget::flush);
         if (!targets.contains(switching)) {
             throw new IllegalStateException("Rebuild of " + switching.projection + " failed while it caught up");
         }
@@ -149,31 +181,56 @@ final class ProjectionRebuild implements Runnable {
         List<EventMessage<?>> batch = new ArrayList<>();
         while (batch.size() < settings.batchSize() && stream.hasNextAvailable()) {
             TrackedEventMessage<?> event = stream.nextAvailable();
+            event.getPayload(); // deserialised once here, not by whichever target touches it first
+            event.getMetaData();
             batch.add(event);
             last = event.trackingToken();
         }
         return batch;
     }
 
+    /** Gives the batch to every target's lane; a target whose lane failed meanwhile is failed now. */
     private void handleAll(List<EventMessage<?>> batch) {
         if (batch.isEmpty()) {
             return;
         }
-        for (RebuildTarget target : targets) {
-            try {
-                target.handle(batch);
-            } catch (RuntimeException e) {
-                fail(target, e);
+        lanes.give(List.copyOf(targets), target -> target.handle(batch));
+        for (RebuildTarget target : List.copyOf(targets)) {
+            if (lanes.failed(target)) {
+                settle(target);
             }
         }
     }
 
+    /** Runs {@code work} for every target, at once, and waits for all: every lane is quiet afterwards. */
+    private void eachTarget(Consumer<RebuildTarget> work) {
+        List<RebuildTarget> now = List.copyOf(targets);
+        lanes.give(now, work);
+        now.forEach(this::settle);
+    }
+
+    /** Waits for the target's lane; a target whose work failed fails alone. */
+    private void settle(RebuildTarget target) {
+        Throwable failure = lanes.failure(target);
+        if (failure != null) {
+            fail(target, failure instanceof RuntimeException e ? e : new IllegalStateException(failure));
+        }
+    }
+
     private void fail(RebuildTarget target, RuntimeException e) {
+        quiet(target); // its buffer and generation go: nothing of it may still run
         target.failed(switcher, e);
         done(target);
     }
 
+    private void quiet(RebuildTarget target) {
+        if (lanes != null) {
+            lanes.failure(target);
+        }
+    }
+
     private void done(RebuildTarget target) {
+        quiet(target); // a rebuild of it started next must find none of this one's writes under way
         if (targets.remove(target)) {
             finished.accept(target);
         }

@@ -76,8 +76,14 @@ final class RebuildTarget {
         return handled;
     }
 
-    /** One batch of the shared read, in a unit of work of this projection's; flushes when the buffer is full. */
+    /**
+     * One batch of the shared read, in a unit of work of this projection's; flushes when the buffer is full. A stopped
+     * target (it never switches) skips the batches queued for it, so a stop does not wait for them.
+     */
     void handle(List<EventMessage<?>> batch) {
+        if (stopped) {
+            return;
+        }
         BatchingUnitOfWork<EventMessage<?>> uow = new BatchingUnitOfWork<>(batch);
         buffer.attach(uow, generation);
         ResultMessage<?> result = uow.executeWithResult(() -> {

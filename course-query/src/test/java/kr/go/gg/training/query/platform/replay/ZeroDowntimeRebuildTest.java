@@ -150,4 +150,108 @@ class ZeroDowntimeRebuildTest extends QueryApplicationTest {
         assertThat(generations.refresh(ProcessingGroups.ROSTERS)).isEqualTo(live + 1);
         assertThat(get("staff", "/api/courses/" + ids.get(0) + "/trainees").body()).isEqualTo(roster);
     }
+
+    @Test
+    void aRebuildOfSeveralProjectionsAtOnceWhereOneFailsSwitchesTheOthersAndLeavesTheFailedOneLive() throws Exception {
+        List<String> ids = courses(2083, 6);
+        String listing = get("viewer", "/api/courses?year=2083").body();
+        List<String> projections = List.of(ProcessingGroups.COURSE_SUMMARIES, ProcessingGroups.ROSTERS,
+                ProcessingGroups.KOICA_PIPELINE);
+        List<Object> marked = readModelDatabase.getCollection(ReadModelGenerations.name(SUMMARIES,
+                        generations.refresh(ProcessingGroups.COURSE_SUMMARIES)))
+                .find(new Document("title", "Rebuilt generation")).map(d -> d.get("_id")).into(new ArrayList<>());
+        java.util.Map<String, Integer> live = new java.util.HashMap<>();
+        projections.forEach(p -> live.put(p, generations.refresh(p)));
+        projections.forEach(admin::replay); // within the gather: one read, the targets on the pool
+        // the summaries' next generation refuses its second document (a unique index on a field none has): its
+        // write fails, while the others write theirs
+        readModelDatabase.getCollection(ReadModelGenerations.name(SUMMARIES, live.get(ProcessingGroups.COURSE_SUMMARIES) + 1))
+                .createIndex(new Document("absent", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> projections.stream().noneMatch(admin::rebuilding));
+        assertThat(generations.refresh(ProcessingGroups.ROSTERS)).isEqualTo(live.get(ProcessingGroups.ROSTERS) + 1);
+        assertThat(generations.refresh(ProcessingGroups.KOICA_PIPELINE))
+                .isEqualTo(live.get(ProcessingGroups.KOICA_PIPELINE) + 1);
+        assertThat(readModelDatabase.getCollection(ReadModelGenerations.name("rosters",
+                live.get(ProcessingGroups.ROSTERS) + 1)).countDocuments(new Document("_id", ids.get(5)))).isEqualTo(1);
+        // the failed one: still the old generation, answering in full, its failure on record
+        assertThat(generations.refresh(ProcessingGroups.COURSE_SUMMARIES))
+                .isEqualTo(live.get(ProcessingGroups.COURSE_SUMMARIES));
+        assertThat(generations.pointer(ProcessingGroups.COURSE_SUMMARIES).get("lastFailure", Document.class)
+                .getInteger("generation")).isEqualTo(live.get(ProcessingGroups.COURSE_SUMMARIES) + 1);
+        assertThat(generations.building(ProcessingGroups.COURSE_SUMMARIES)).isEmpty();
+        assertThat(get("viewer", "/api/courses?year=2083").body()).isEqualTo(listing);
+        // and every live processor follows new events again
+        proposeScheduledCourse(2083, Program.KOICA);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(body(get("viewer", "/api/courses?year=2083"))).hasSize(7));
+    }
+
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+    @Autowired
+    kr.go.gg.training.query.platform.readmodel.StoredTokens readModelStoredTokens;
+    @Autowired
+    kr.go.gg.training.query.platform.nodes.ReadModelNodes readModelNodes;
+    @Autowired
+    kr.go.gg.training.query.platform.readmodel.ReadModelDeadLetters readModelDeadLetters;
+
+    /**
+     * Every document of every collection of {@code projection}'s generation {@code generation}, by collection, but the
+     * course that the first test marked in its rebuilt generation (no event carries the mark).
+     */
+    private java.util.Map<String, List<Document>> documents(String projection, int generation, List<Object> marked) {
+        java.util.Map<String, List<Document>> all = new java.util.TreeMap<>();
+        for (String base : generations.collections(projection)) {
+            all.put(base, readModelDatabase.getCollection(ReadModelGenerations.name(base, generation))
+                    .find(new Document("_id", new Document("$nin", marked)))
+                    .sort(new Document("_id", 1)).into(new ArrayList<>()));
+        }
+        return all;
+    }
+
+    @Test
+    void aReplayOfEveryProjectionAtOnceWithSmallBuffersBuildsWhatTheLiveGenerationsHold() throws Exception {
+        for (String id : courses(2084, 4)) {
+            for (int t = 1; t <= 3; t++) {
+                append("Course", id, 1 + t, TestEnrolments.plain(new CourseId(id), new TraineeId(id + "-t" + t),
+                        new Trainee("Trainee " + t, "Peru", "Ministry", "Officer", null), t));
+            }
+        }
+        long head = processing.eventProcessor(ProcessingGroups.ROSTERS,
+                org.axonframework.eventhandling.TrackingEventProcessor.class).orElseThrow()
+                .getMessageSource().createHeadToken().position().orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> ProcessingGroups.ALL.stream().allMatch(p -> {
+            var status = processing.eventProcessor(p, org.axonframework.eventhandling.TrackingEventProcessor.class)
+                    .orElseThrow().processingStatus();
+            return !status.isEmpty() && status.values().stream().allMatch(s -> s.getCurrentPosition().orElse(-1L) >= head);
+        }));
+        List<Object> marked = readModelDatabase.getCollection(ReadModelGenerations.name(SUMMARIES,
+                        generations.refresh(ProcessingGroups.COURSE_SUMMARIES)))
+                .find(new Document("title", "Rebuilt generation")).map(d -> d.get("_id")).into(new ArrayList<>());
+        java.util.Map<String, Integer> live = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Map<String, List<Document>>> before = new java.util.HashMap<>();
+        ProcessingGroups.ALL.forEach(p -> {
+            live.put(p, generations.refresh(p));
+            before.put(p, documents(p, live.get(p), marked));
+        });
+        // a buffer of 3 documents and batches of 5 events: each target writes many times while the others read on,
+        // and reads back from the database what it wrote
+        ProjectionAdmin small = ProjectionReplayConfiguration.admin(processing, readModelStoredTokens, readModelNodes,
+                generations, readModelDeadLetters, Duration.ofSeconds(5), 1, 5, 3, Duration.ofMillis(500),
+                readModelDeadLetters::adopt);
+        admin.stop(); // one admin of this node's rebuilds at a time
+        small.start();
+        try {
+            ProcessingGroups.ALL.forEach(small::replay);
+            await().atMost(Duration.ofSeconds(60)).until(() -> ProcessingGroups.ALL.stream().noneMatch(small::rebuilding));
+        } finally {
+            small.stop();
+            admin.start();
+        }
+        for (String projection : ProcessingGroups.ALL) {
+            assertThat(generations.refresh(projection)).as(projection).isEqualTo(live.get(projection) + 1);
+            assertThat(documents(projection, live.get(projection) + 1, marked)).as(projection).isEqualTo(before.get(projection));
+        }
+    }
 }
