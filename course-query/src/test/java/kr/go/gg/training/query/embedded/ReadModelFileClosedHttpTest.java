@@ -1,17 +1,13 @@
 package kr.go.gg.training.query.embedded;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.query.QueryApplicationTest;
+import kr.go.gg.training.query.SilencedLoggers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -33,7 +29,7 @@ class ReadModelFileClosedHttpTest extends QueryApplicationTest {
     /** What reports the broken file: the wire server, the processor retrying, the store's own warning. */
     private static final List<String> REPORTERS = List.of("de.bwaldvogel.mongo.wire.MongoWireProtocolHandler",
             "org.axonframework.eventhandling", ReadModelStore.class.getName());
-    private static final Map<String, Level> LEVELS = new HashMap<>();
+    private static final SilencedLoggers QUIET = new SilencedLoggers();
 
     @Autowired
     private ReadModelStore readModelStore;
@@ -44,11 +40,7 @@ class ReadModelFileClosedHttpTest extends QueryApplicationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("viewer", "/api/courses/" + id).statusCode()).isEqualTo(200));
         assertThat(get(null, "/actuator/health/liveness").statusCode()).isEqualTo(200);
 
-        REPORTERS.forEach(name -> {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            LEVELS.put(name, logger.getLevel());
-            logger.setLevel(Level.OFF);
-        });
+        QUIET.silence(REPORTERS);
         readModelStore.mvStore().closeImmediately();
 
         // reads go on from what the server holds; nothing more is made durable, so liveness asks for a restart
@@ -59,6 +51,6 @@ class ReadModelFileClosedHttpTest extends QueryApplicationTest {
     /** After the context has closed (AFTER_EACH_TEST_METHOD closes it before this runs). */
     @AfterAll
     static void restoreLevels() {
-        LEVELS.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+        QUIET.restore();
     }
 }

@@ -2,18 +2,14 @@ package kr.go.gg.training.query.platform.web;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import de.bwaldvogel.mongo.MongoServer;
 import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.query.QueryApplicationTest;
+import kr.go.gg.training.query.SilencedLoggers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -33,7 +29,7 @@ class ReadModelsUnreachableHttpTest extends QueryApplicationTest {
     /** What reports the outage: the processors retrying, the driver, this advice's warning. */
     private static final List<String> REPORTERS = List.of("org.axonframework", "org.mongodb.driver",
             QueryProblemAdvice.class.getName(), "kr.go.gg.training.query");
-    private static final Map<String, Level> LEVELS = new HashMap<>();
+    private static final SilencedLoggers QUIET = new SilencedLoggers();
 
     @Autowired
     private MongoServer mongoServer;
@@ -43,11 +39,7 @@ class ReadModelsUnreachableHttpTest extends QueryApplicationTest {
         String id = proposeScheduledCourse(2032, Program.KOICA);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("viewer", "/api/courses/" + id).statusCode()).isEqualTo(200));
 
-        REPORTERS.forEach(name -> {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            LEVELS.put(name, logger.getLevel());
-            logger.setLevel(Level.OFF);
-        });
+        QUIET.silence(REPORTERS);
         mongoServer.shutdownNow();
 
         for (String path : List.of("/api/courses/" + id, "/api/courses?year=2032")) {
@@ -61,6 +53,6 @@ class ReadModelsUnreachableHttpTest extends QueryApplicationTest {
     /** After the context has closed (AFTER_EACH_TEST_METHOD closes it before this runs). */
     @AfterAll
     static void restoreLevels() {
-        LEVELS.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+        QUIET.restore();
     }
 }
