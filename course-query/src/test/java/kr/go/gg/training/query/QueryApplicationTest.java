@@ -132,6 +132,14 @@ public abstract class QueryApplicationTest {
         return id;
     }
 
+    /** A scheduled KOICA course of {@code year}, once its detail answers 200. */
+    protected String shownCourse(int year) {
+        String id = proposeScheduledCourse(year, Program.KOICA);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                org.assertj.core.api.Assertions.assertThat(get("viewer", "/api/courses/" + id).statusCode()).isEqualTo(200));
+        return id;
+    }
+
     protected HttpResponse<Stream<String>> connect(String path) throws Exception {
         return http.send(request("viewer", path).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofLines());

@@ -1,9 +1,7 @@
 package kr.go.gg.training.query.embedded;
 
-import java.time.Duration;
 import java.util.List;
 
-import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.query.QueryApplicationTest;
 import kr.go.gg.training.query.SilencedLoggers;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +11,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * H2 closes the read models' file after a write it could not finish (a full disk): MVStore's panic closes the
@@ -36,8 +33,7 @@ class ReadModelFileClosedHttpTest extends QueryApplicationTest {
 
     @Test
     void liveness_asks_for_a_restart_once_the_read_model_file_has_closed() throws Exception {
-        String id = proposeScheduledCourse(2031, Program.KOICA);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("viewer", "/api/courses/" + id).statusCode()).isEqualTo(200));
+        String id = shownCourse(2031);
         assertThat(get(null, "/actuator/health/liveness").statusCode()).isEqualTo(200);
 
         QUIET.silence(REPORTERS);

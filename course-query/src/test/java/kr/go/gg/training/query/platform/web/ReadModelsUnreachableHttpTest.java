@@ -1,11 +1,9 @@
 package kr.go.gg.training.query.platform.web;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoServer;
-import kr.go.gg.training.api.course.Program;
 import kr.go.gg.training.query.QueryApplicationTest;
 import kr.go.gg.training.query.SilencedLoggers;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +13,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * MongoDB away (here: the wire server stopped under the running application): a query is answered 503 problem+json
@@ -36,8 +33,7 @@ class ReadModelsUnreachableHttpTest extends QueryApplicationTest {
 
     @Test
     void a_query_while_the_read_models_database_is_unreachable_is_503_with_retry_after() throws Exception {
-        String id = proposeScheduledCourse(2032, Program.KOICA);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("viewer", "/api/courses/" + id).statusCode()).isEqualTo(200));
+        String id = shownCourse(2032);
 
         QUIET.silence(REPORTERS);
         mongoServer.shutdownNow();
