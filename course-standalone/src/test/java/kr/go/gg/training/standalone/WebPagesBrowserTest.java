@@ -136,7 +136,7 @@ class WebPagesBrowserTest extends StandaloneTestBase {
         browser.setDate("schedule", "endDate", "2021-06-01");
         var before = browser.find(By.tagName("main"));
         browser.find(By.cssSelector("#step-schedule button")).click();
-        new WebDriverWait(browser.driver, LOAD).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(browser.driver, LOAD).until(replaced(before));
         assertThat(browser.waitFor(LOAD, By.id("schedule-endDate-error")).getText()).contains("startDate");
         assertThat(browser.find(By.id("course-status")).getAttribute("data-status")).isEqualTo("CONSIGNEE_AWARDED");
         browser.screenshot("course-field-error");
@@ -244,8 +244,28 @@ class WebPagesBrowserTest extends StandaloneTestBase {
         fill.run();
         var before = browser.find(By.tagName("main"));
         browser.find(By.cssSelector("#step-" + form + " button")).click();
-        new WebDriverWait(browser.driver, LOAD).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(browser.driver, LOAD).until(replaced(before));
         browser.waitFor(LOAD, By.id("saved"));
         assertThat(browser.find(By.id("course-status")).getAttribute("data-status")).as(form).isEqualTo(status);
+    }
+
+    /**
+     * The page holding {@code element} has been replaced. Selenium's {@code stalenessOf}, but chromedriver also answers
+     * "Node with given id does not belong to the document" (a plain WebDriverException) while the old page goes.
+     */
+    private static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> replaced(org.openqa.selenium.WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 }
