@@ -34,16 +34,23 @@ final class ReadModelDigest {
 
     /** Collection (without its generation suffix) -> digest, over every projection's live generation. */
     static Map<String, String> of(SystemUnderTest sut) {
+        Map<String, String> digests = new TreeMap<>();
+        liveCollections(sut).forEach((base, collection) -> digests.put(base, digest(collection)));
+        return digests;
+    }
+
+    /** Collection (without its generation suffix) -> its live generation's collection, over every projection. */
+    static Map<String, MongoCollection<Document>> liveCollections(SystemUnderTest sut) {
         ReadModelGenerations generations = sut.bean(ReadModelGenerations.class);
         MongoDatabase database = sut.mongoDatabase();
-        Map<String, String> digests = new TreeMap<>();
+        Map<String, MongoCollection<Document>> collections = new TreeMap<>();
         for (String projection : ProcessingGroups.ALL) {
             int live = generations.refresh(projection);
             for (String base : generations.collections(projection)) {
-                digests.put(base, digest(database.getCollection(ReadModelGenerations.name(base, live))));
+                collections.put(base, database.getCollection(ReadModelGenerations.name(base, live)));
             }
         }
-        return digests;
+        return collections;
     }
 
     /**

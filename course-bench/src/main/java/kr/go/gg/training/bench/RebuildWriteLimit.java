@@ -2,6 +2,7 @@ package kr.go.gg.training.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -11,9 +12,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
-
-import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
-import kr.go.gg.training.query.platform.readmodel.ReadModelGenerations;
 
 /**
  * The rebuild's write limit (issue 17): copies of every document the admin rebuild wrote (every collection of every
@@ -36,21 +34,20 @@ final class RebuildWriteLimit {
     }
 
     static Result measure(SystemUnderTest sut) throws Exception {
-        ReadModelGenerations generations = sut.bean(ReadModelGenerations.class);
         MongoDatabase database = sut.mongoDatabase();
         List<MongoCollection<Document>> scratch = new ArrayList<>();
         List<Runnable> writes = new ArrayList<>();
         long documents = 0;
-        for (String projection : ProcessingGroups.ALL) {
-            int live = generations.refresh(projection);
-            for (String base : generations.collections(projection)) {
-                MongoCollection<Document> copy = database.getCollection(base + SCRATCH);
-                copy.drop();
-                scratch.add(copy);
-                for (List<WriteModel<Document>> bulk : bulks(database.getCollection(ReadModelGenerations.name(base, live)))) {
-                    documents += bulk.size();
-                    writes.add(() -> copy.bulkWrite(bulk));
-                }
+        for (Map.Entry<String, MongoCollection<Document>> live : ReadModelDigest.liveCollections(sut).entrySet()) {
+            MongoCollection<Document> copy = database.getCollection(live.getKey() + SCRATCH);
+            copy.drop();
+            scratch.add(copy);
+            List<WriteModel<Document>> inserts = new ArrayList<>();
+            ReadModelDigest.eachDocument(live.getValue(), document -> inserts.add(new InsertOneModel<>(document)));
+            documents += inserts.size();
+            for (int from = 0; from < inserts.size(); from += BULK) {
+                List<WriteModel<Document>> bulk = inserts.subList(from, Math.min(inserts.size(), from + BULK));
+                writes.add(() -> copy.bulkWrite(bulk));
             }
         }
         ExecutorService writers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
@@ -66,23 +63,5 @@ final class RebuildWriteLimit {
             writers.shutdownNow();
             scratch.forEach(MongoCollection::drop);
         }
-    }
-
-    /** The collection's documents as inserts, in bulks of {@value #BULK}. */
-    private static List<List<WriteModel<Document>>> bulks(MongoCollection<Document> collection) {
-        List<List<WriteModel<Document>>> bulks = new ArrayList<>();
-        List<List<WriteModel<Document>>> open = new ArrayList<>(List.of(new ArrayList<>()));
-        ReadModelDigest.eachDocument(collection, document -> {
-            List<WriteModel<Document>> bulk = open.get(0);
-            bulk.add(new InsertOneModel<>(document));
-            if (bulk.size() == BULK) {
-                bulks.add(bulk);
-                open.set(0, new ArrayList<>());
-            }
-        });
-        if (!open.get(0).isEmpty()) {
-            bulks.add(open.get(0));
-        }
-        return bulks;
     }
 }
