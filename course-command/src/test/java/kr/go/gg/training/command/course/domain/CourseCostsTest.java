@@ -17,11 +17,8 @@ import kr.go.gg.training.api.course.CourseScheduled;
 import kr.go.gg.training.api.course.CourseStatus;
 import kr.go.gg.training.api.course.Direction;
 import kr.go.gg.training.api.course.Program;
-import kr.go.gg.training.command.agreement.domain.AgreementLookup;
-import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
-import kr.go.gg.training.command.privacy.domain.InMemoryTraineeKeys;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +47,7 @@ class CourseCostsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Course.class);
-        fixture.registerInjectableResource((AgreementLookup) (province, month) -> true);
-        fixture.registerInjectableResource(new InMemoryTraineeKeys());
-        fixture.registerInjectableResource(AggregateFreshness.SINGLE_WRITER);
+        fixture = CourseHistories.fixtureWithEveryAgreement();
     }
 
     private static Object[] scheduledChina(Direction direction) {

@@ -18,11 +18,8 @@ import kr.go.gg.training.api.curriculum.RemoveSession;
 import kr.go.gg.training.api.curriculum.SessionAdded;
 import kr.go.gg.training.api.curriculum.SessionKind;
 import kr.go.gg.training.api.curriculum.SessionRemoved;
-import kr.go.gg.training.command.agreement.domain.AgreementLookup;
-import kr.go.gg.training.command.domain.AggregateFreshness;
 import kr.go.gg.training.command.domain.DomainRefusal;
 import kr.go.gg.training.command.domain.NotFound;
-import kr.go.gg.training.command.privacy.domain.InMemoryTraineeKeys;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,10 +39,7 @@ class CourseCurriculumTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Course.class);
-        fixture.registerInjectableResource((AgreementLookup) (province, month) -> true);
-        fixture.registerInjectableResource(new InMemoryTraineeKeys());
-        fixture.registerInjectableResource(AggregateFreshness.SINGLE_WRITER);
+        fixture = CourseHistories.fixtureWithEveryAgreement();
     }
 
     private static CourseProposed outboundChina() {

@@ -3,6 +3,11 @@ package kr.go.gg.training.command.course.domain;
 import java.time.LocalDate;
 import java.util.Arrays;
 
+import kr.go.gg.training.command.agreement.domain.AgreementLookup;
+import kr.go.gg.training.command.domain.AggregateFreshness;
+import kr.go.gg.training.command.privacy.domain.InMemoryTraineeKeys;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+
 import kr.go.gg.training.api.course.ConsigneeAwarded;
 import kr.go.gg.training.api.course.ConsigneeInvitationPublished;
 import kr.go.gg.training.api.course.CourseId;
@@ -29,6 +34,15 @@ final class CourseHistories {
     static final Trainee LEE = new Trainee("Lee", "Vietnam", "Hanoi City", "Officer", TraineeLevel.HIGH_RANKING);
 
     private CourseHistories() {
+    }
+
+    /** A fixture of the course where every agreement holds, trainees' keys in memory, one writer. */
+    static AggregateTestFixture<Course> fixtureWithEveryAgreement() {
+        AggregateTestFixture<Course> fixture = new AggregateTestFixture<>(Course.class);
+        fixture.registerInjectableResource((AgreementLookup) (province, month) -> true);
+        fixture.registerInjectableResource(new InMemoryTraineeKeys());
+        fixture.registerInjectableResource(AggregateFreshness.SINGLE_WRITER);
+        return fixture;
     }
 
     static CourseProposed koicaProposed(int capacity) {
