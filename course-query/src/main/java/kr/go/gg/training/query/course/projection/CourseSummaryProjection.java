@@ -19,6 +19,7 @@ import kr.go.gg.training.api.curriculum.SessionAdded;
 import kr.go.gg.training.api.curriculum.SessionRemoved;
 import kr.go.gg.training.query.platform.layout.ReadModelLayout;
 import kr.go.gg.training.query.platform.readmodel.BatchedCollection;
+import kr.go.gg.training.query.platform.readmodel.OpenSubscriptions;
 import kr.go.gg.training.query.platform.readmodel.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -119,14 +120,17 @@ public class CourseSummaryProjection extends CourseListingProjection {
         return d == null ? null : atVersion(d);
     }
 
-    /** Collects the batch's changed courses and pushes their final state to watchers once it has committed. */
+    /** Collects the batch's changed courses and pushes their final state to watchers once it has committed (only a watched course's is built). */
     @Override
     protected void applied(Document course) {
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
         Map<String, Document> changed = uow.getOrComputeResource("watch-course-updates", k -> {
             Map<String, Document> batch = new LinkedHashMap<>();
-            uow.afterCommit(u -> batch.forEach((id, d) ->
-                    emitter.emit(WatchCourse.class, q -> id.equals(q.courseId()), atVersion(d))));
+            uow.afterCommit(u -> batch.forEach((id, d) -> {
+                if (OpenSubscriptions.any(emitter, WatchCourse.class, q -> id.equals(q.courseId()))) {
+                    emitter.emit(WatchCourse.class, q -> id.equals(q.courseId()), atVersion(d));
+                }
+            }));
             return batch;
         });
         changed.put(course.getString("_id"), course);

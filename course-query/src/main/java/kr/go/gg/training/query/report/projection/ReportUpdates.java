@@ -2,8 +2,10 @@ package kr.go.gg.training.query.report.projection;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import kr.go.gg.training.api.report.FindYearlyPerformance;
 import kr.go.gg.training.api.report.YearlyPerformanceReport;
+import kr.go.gg.training.query.platform.readmodel.OpenSubscriptions;
 import kr.go.gg.training.query.platform.readmodel.ReadModelClaim;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -12,7 +14,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 /**
  * The live report: after each batch that changed a year, the changed years leave the cache and the whole report goes
  * to the {@link FindYearlyPerformance} subscribers whose range includes one of them (they cut it to their range with
- * {@link YearlyPerformanceReport#within}). With several segments the update is read whole from MongoDB, never from the
+ * {@link YearlyPerformanceReport#within}); assembled only when such a subscriber is open on this node. With several segments the update is read whole from MongoDB, never from the
  * cache: a year's rows come from every segment, and this node's commits are only some of them.
  */
 final class ReportUpdates {
@@ -38,11 +40,15 @@ final class ReportUpdates {
             Set<Integer> changed = new HashSet<>();
             uow.afterCommit(u -> {
                 cache.invalidate(changed); // the bulk write has committed (flushed before commit): re-read these years
+                Predicate<FindYearlyPerformance> watching =
+                        q -> changed.stream().anyMatch(y -> YearlyPerformanceReport.inRange(y, q.from(), q.to()));
+                if (!OpenSubscriptions.any(emitter, FindYearlyPerformance.class, watching)) {
+                    return; // nobody here watches these years: no report is assembled (the next query reads them)
+                }
                 // several segments: the other years' rows (and this year's rows of other segments' courses) are
                 // written by other threads or nodes, whose commits never reach this cache: the update is read whole
                 YearlyPerformanceReport all = cache.report(null, null, claim.isSeveralSegments());
-                emitter.emit(FindYearlyPerformance.class,
-                        q -> changed.stream().anyMatch(y -> YearlyPerformanceReport.inRange(y, q.from(), q.to())), all);
+                emitter.emit(FindYearlyPerformance.class, watching, all);
             });
             return changed;
         });
