@@ -1,6 +1,8 @@
 package kr.go.gg.training.command.privacy;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import kr.go.gg.training.api.course.CourseId;
@@ -11,11 +13,14 @@ import kr.go.gg.training.api.privacy.SealedPersonalData;
 import kr.go.gg.training.command.privacy.domain.TraineeKeys;
 import kr.go.gg.training.support.keys.SubjectKeyLookup;
 import kr.go.gg.training.support.keys.SubjectKeyStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link TraineeKeys} on the process's key store (course-support: beside the events, or MongoDB under
- * {@code axonserver}): a trainee is the subject, its course the scope.
+ * {@code axonserver}): a trainee is the subject, its course the scope. A key made while a command is handled is kept
+ * in that command's unit of work, so the aggregate's event handler opens the enrolment it just sealed without asking
+ * the store again (the key's row is in the same transaction); it goes with the unit of work, rolled back or not.
  */
 @Component
 public class StoredTraineeKeys implements TraineeKeys {
@@ -28,19 +33,32 @@ public class StoredTraineeKeys implements TraineeKeys {
         this.store = lookup.store();
     }
 
+    private static final String MADE_KEYS = StoredTraineeKeys.class.getName() + ".made";
+
     @Override
     public SealedPersonalData seal(CourseId courseId, TraineeId traineeId, PersonalData data) {
-        return SealedPersonalData.seal(data, store.create(traineeId.value(), courseId.value()), traineeId.value());
+        byte[] key = store.create(traineeId.value(), courseId.value());
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.<Map<String, byte[]>>getOrComputeResource(MADE_KEYS,
+                name -> new HashMap<>()).put(traineeId.value(), key));
+        return SealedPersonalData.seal(data, key, traineeId.value());
     }
 
     @Override
     public Optional<PersonalData> open(TraineeEnrolled enrolment) {
-        SubjectKeyLookup.Found found = lookup.find(enrolment.traineeId().value(), enrolment.personal() != null);
+        String subject = enrolment.traineeId().value();
+        byte[] made = CurrentUnitOfWork.map(unitOfWork -> unitOfWork.<Map<String, byte[]>>getResource(MADE_KEYS))
+                .map(keys -> keys.get(subject)).orElse(null);
+        if (made != null) {
+            return enrolment.personalData(made, false);
+        }
+        SubjectKeyLookup.Found found = lookup.find(subject, enrolment.personal() != null);
         return enrolment.personalData(found.key(), found.destroyed());
     }
 
     @Override
     public void destroy(CourseId courseId, TraineeId traineeId, Instant at) {
+        CurrentUnitOfWork.map(unitOfWork -> unitOfWork.<Map<String, byte[]>>getResource(MADE_KEYS))
+                .ifPresent(keys -> keys.remove(traineeId.value()));
         store.destroy(traineeId.value(), courseId.value(), at);
     }
 
