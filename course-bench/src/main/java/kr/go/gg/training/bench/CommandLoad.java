@@ -39,8 +39,10 @@ record CommandLoad(BenchRun run) {
         AtomicInteger walked = new AtomicInteger();
         AtomicLong defaultSizeWalked = new AtomicLong();
         long start = System.nanoTime();
+        CpuWindow cpu = CpuWindow.start();
         Load.Result commands = Load.run(0, run.options().courses(), run.options().clients(),
                 walker(sut.commandGateway(), last, walked, defaultSizeWalked));
+        cpu.put(run.figures(), "cmd", "workload 1");
         long appended = sut.storedEvents(events) - before;
         Result result = new Result(commands, before, appended, appended / commands.seconds(), last.get().courseId());
         put(result);

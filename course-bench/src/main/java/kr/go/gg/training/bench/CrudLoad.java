@@ -19,7 +19,9 @@ record CrudLoad(BenchRun run) {
         new WarmUpRounds(run).warmUp("crud_warmup", "the CRUD peer", walker, () -> { });
         run.progress("CRUD peer: " + run.options().courses() + " courses with the driver from "
                 + run.options().clients() + " clients");
+        CpuWindow cpu = CpuWindow.start();
         Load.Result crud = Load.run(0, run.options().courses(), run.options().clients(), walker);
+        cpu.put(figures, "crud", "the CRUD peer's run");
         figures.put("crud_commands_per_s", crud.commandsPerSecond(), 1, "1/s", "CRUD peer throughput, same workload");
         figures.put("crud_p50_ms", crud.latencies().percentileMs(50), 2, "ms", "CRUD peer latency p50");
         figures.put("crud_p99_ms", crud.latencies().percentileMs(99), 2, "ms", "CRUD peer latency p99");

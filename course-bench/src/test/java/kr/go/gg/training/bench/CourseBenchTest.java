@@ -26,7 +26,7 @@ class CourseBenchTest {
             "raw_appends_per_s", "raw_read_rows_per_s", "crud_commands_per_s", "findone_p99_ms", "payload_bytes",
             "data_bytes", "replay_match", "solo_commands_per_s", "disk_ratio_if_compacted", "replay_ratio_ceiling",
             "warmup_courses", "crud_warmup_courses", "raw_prefilled_rows", "replay_raw_ratio",
-            "raw_deserialize_rows_per_s"};
+            "raw_deserialize_rows_per_s", "cmd_cpu_cores", "cmd_jit_cores", "crud_cpu_cores", "crud_jit_cores"};
 
     @Test
     void tinyRunPrintsEveryFigureAsTheLastLine() throws Exception {

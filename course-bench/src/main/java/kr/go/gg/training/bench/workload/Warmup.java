@@ -3,6 +3,7 @@ package kr.go.gg.training.bench.workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -48,13 +49,23 @@ public final class Warmup {
      * Runs {@code round.applyAsDouble(i)} for i = 0, 1, ... (each returns its throughput) until the rate is steady.
      */
     public static Result untilSteady(int maxRounds, IntToDoubleFunction round) {
+        return untilSteady(maxRounds, round, () -> true);
+    }
+
+    /**
+     * As {@link #untilSteady(int, IntToDoubleFunction)}, and a round counts towards the steady ones only if
+     * {@code settled} (asked after it) says the JIT was quiet in it: a plateau while C2 still compiles is not the
+     * steady state. Issue 17: four runs in a row stopped after 5-7 rounds on a plateau of 880-1,060 commands/s with the
+     * compilers busy on 0.6 of a core; runs that went on reached 2,000-3,500.
+     */
+    public static Result untilSteady(int maxRounds, IntToDoubleFunction round, BooleanSupplier settled) {
         List<Double> rates = new ArrayList<>();
         double best = 0;
         int steady = 0;
         for (int i = 0; i < maxRounds; i++) {
             double rate = round.applyAsDouble(i);
             rates.add(rate);
-            if (i > 0 && rate <= best * (1 + TOLERANCE_PERCENT / 100.0)) {
+            if (i > 0 && rate <= best * (1 + TOLERANCE_PERCENT / 100.0) && settled.getAsBoolean()) {
                 steady++;
             } else {
                 steady = 0;

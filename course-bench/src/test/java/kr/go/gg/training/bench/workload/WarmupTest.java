@@ -51,6 +51,18 @@ class WarmupTest {
     }
 
     @Test
+    void a_plateau_while_the_jit_still_compiles_does_not_end_the_warm_up() {
+        double[] rates = {391, 882, 870, 883, 909, 1500, 2100, 2150, 2120, 2140, 9999};
+        boolean[] quiet = {false, false, false, false, false, false, true, true, true, true, true};
+        int[] asked = {-1};
+        Warmup.Result result = Warmup.untilSteady(Warmup.MAX_ROUNDS, i -> {
+            asked[0] = i;
+            return rates[i];
+        }, () -> quiet[asked[0]]);
+        assertThat(result.rounds()).isEqualTo(10);
+    }
+
+    @Test
     void the_rates_are_described_in_order() {
         assertThat(Warmup.untilSteady(4, i -> 1000 + i).describe()).isEqualTo("1000 1001 1002 1003 /s");
     }
