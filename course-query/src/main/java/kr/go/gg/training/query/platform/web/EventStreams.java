@@ -1,7 +1,9 @@
 package kr.go.gg.training.query.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Set;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +17,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
@@ -24,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The open server-sent-event streams of subscription queries. Updates are sent on a separate scheduler so a
  * slow client never holds up an event processor, and the subscription closes when the client goes away. A
- * comment line every 15 s finds clients that went away without a word (a write fails), and on shutdown every
+ * comment line every {@code course.query.stream-keep-alive} (15 s) finds clients that went away without a word (a
+ * write fails, and the request is ended: {@link #abandoner}), and on shutdown every
  * stream is completed before the web server's graceful shutdown waits for open requests. At most
  * {@code course.query.max-streams} (1000) are open per node; more are refused with 503 and {@code Retry-After}.
  */
@@ -33,13 +38,18 @@ public class EventStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
 
-    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    /** The open streams, each with what ends it when a write to it failed (its place, its query, its request). */
+    private final Map<SseEmitter, Runnable> open = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final int max;
     private ScheduledExecutorService heartbeat;
 
-    public EventStreams(@Value("${course.query.max-streams:1000}") int max) {
+    private final Duration keepAlive;
+
+    public EventStreams(@Value("${course.query.max-streams:1000}") int max,
+                        @Value("${course.query.stream-keep-alive:15s}") Duration keepAlive) {
         this.max = max;
+        this.keepAlive = keepAlive;
     }
 
     /** 503 (Retry-After) at once when {@code course.query.max-streams} are open, before a stream costs a query. */
@@ -71,6 +81,7 @@ public class EventStreams implements SmartLifecycle {
         }
         SseEmitter emitter = new SseEmitter(0L); // no timeout: dashboards stay connected
         AtomicBoolean ended = new AtomicBoolean();
+        Runnable abandon = abandoner();
         sendFirst(emitter, first, name, closeOnce);
         Disposable subscription = updates
                 .publishOn(Schedulers.boundedElastic())
@@ -81,7 +92,7 @@ public class EventStreams implements SmartLifecycle {
                     try {
                         emitter.send(SseEmitter.event().name(name).data(item, MediaType.APPLICATION_JSON));
                     } catch (IOException | IllegalStateException gone) {
-                        closeOnce.run(); // the container reports the failed write and completes the request
+                        gone(emitter);
                     }
                 }, emitter::completeWithError, emitter::complete);
         Runnable end = () -> {
@@ -95,8 +106,45 @@ public class EventStreams implements SmartLifecycle {
         emitter.onCompletion(end);
         emitter.onTimeout(end);
         emitter.onError(e -> end.run());
-        open.add(emitter);
+        // after a failed write Spring ignores completions and waits for the container's error callback, which did
+        // not always come (GoneStreamClientsHttpTest): the stream then kept its place and its query for good
+        open.put(emitter, () -> {
+            end.run();
+            abandon.run();
+        });
         return emitter;
+    }
+
+    /** A write to {@code emitter} failed: its client went away. Ends it (once). */
+    private void gone(SseEmitter emitter) {
+        Runnable ending = open.remove(emitter);
+        if (ending != null) {
+            ending.run();
+        }
+    }
+
+    /**
+     * Ends the current request's asynchronous processing once a write to its stream has failed (the client went
+     * away). Spring ignores {@code complete()} after a failed send and waits for the container to report the error,
+     * which Tomcat does not do for a write from another thread: the request stayed in progress for good, its place
+     * among {@code course.query.max-streams} taken, and a graceful shutdown waited its whole timeout for it
+     * ({@code GoneStreamClientsHttpTest}). Completing the servlet's async context ends it, and the emitter's
+     * completion callback frees the place. Nothing to do outside a servlet request.
+     */
+    private static Runnable abandoner() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return () -> { };
+        }
+        HttpServletRequest request = attributes.getRequest();
+        return () -> {
+            try {
+                if (request.isAsyncStarted()) {
+                    request.getAsyncContext().complete();
+                }
+            } catch (IllegalStateException alreadyEnded) { // completed meanwhile, or the request recycled
+                log.debug("Stream request already ended", alreadyEnded);
+            }
+        };
     }
 
     /** A stream whose first event cannot be sent never opened: its place and its subscription are freed. */
@@ -136,18 +184,17 @@ public class EventStreams implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        heartbeat.scheduleWithFixedDelay(this::ping, 15, 15, TimeUnit.SECONDS);
+        heartbeat.scheduleWithFixedDelay(this::ping, keepAlive.toMillis(), keepAlive.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void ping() {
-        for (SseEmitter emitter : open) {
+        open.forEach((emitter, abandon) -> {
             try {
                 emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException gone) {
-                open.remove(emitter);
-                emitter.completeWithError(gone);
+            } catch (IOException | IllegalStateException failed) {
+                gone(emitter);
             }
-        }
+        });
     }
 
     @Override
@@ -156,7 +203,7 @@ public class EventStreams implements SmartLifecycle {
             heartbeat.shutdownNow();
             heartbeat = null;
         }
-        open.forEach(SseEmitter::complete);
+        open.keySet().forEach(SseEmitter::complete);
         open.clear();
     }
 

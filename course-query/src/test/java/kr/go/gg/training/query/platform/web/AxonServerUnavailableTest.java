@@ -74,7 +74,7 @@ class AxonServerUnavailableTest {
     }
 
     private static MockMvc mvc(QueryGateway queries) {
-        EventStreams streams = new EventStreams(10);
+        EventStreams streams = new EventStreams(10, java.time.Duration.ofSeconds(15));
         // the event store (JDBC here) knows the course at version 5: the wait goes to the query bus
         EventStore written = (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(),
                 new Class<?>[]{EventStore.class}, (proxy, method, args) -> {
