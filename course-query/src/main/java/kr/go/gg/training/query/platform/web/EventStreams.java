@@ -128,8 +128,8 @@ public class EventStreams implements SmartLifecycle {
      * away). Spring ignores {@code complete()} after a failed send and waits for the container to report the error,
      * which Tomcat does not do for a write from another thread: the request stayed in progress for good, its place
      * among {@code course.query.max-streams} taken, and a graceful shutdown waited its whole timeout for it
-     * ({@code GoneStreamClientsHttpTest}). Completing the servlet's async context ends it, and the emitter's
-     * completion callback frees the place. Nothing to do outside a servlet request.
+     * ({@code GoneStreamClientsHttpTest}). The place and the query are freed by the stream's own end; this
+     * completes the servlet's async context where Tomcat still has it started. Nothing to do outside a servlet request.
      */
     private static Runnable abandoner() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
