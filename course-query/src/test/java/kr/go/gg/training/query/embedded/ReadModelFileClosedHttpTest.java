@@ -33,15 +33,14 @@ class ReadModelFileClosedHttpTest extends QueryApplicationTest {
 
     @Test
     void liveness_asks_for_a_restart_once_the_read_model_file_has_closed() throws Exception {
-        String id = shownCourse(2031);
+        shownCourse(2031); // the read side is up and has written
         assertThat(get(null, "/actuator/health/liveness").statusCode()).isEqualTo(200);
 
         QUIET.silence(REPORTERS);
         readModelStore.mvStore().closeImmediately();
 
-        // reads go on from what the server holds; nothing more is made durable, so liveness asks for a restart
-        java.net.http.HttpResponse<String> read = get("viewer", "/api/courses/" + id);
-        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        // nothing more is made durable, so liveness asks for a restart (a read now answers only from pages the
+        // store's cache still holds, which is not for this test to decide)
         assertThat(get(null, "/actuator/health/liveness").statusCode()).isEqualTo(503);
     }
 
