@@ -22,22 +22,31 @@ final class CpuWindow {
 
     /** Puts {@code <prefix>_cpu_cores} and {@code <prefix>_jit_cores} for the stretch since {@link #start}. */
     void put(Figures figures, String prefix, String stretch) {
-        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         long cpu = processCpuNanos();
         if (cpu >= 0 && cpuStart >= 0) {
-            figures.put(prefix + "_cpu_cores", (cpu - cpuStart) / 1e9 / wallSeconds, 2, "",
+            figures.put(prefix + "_cpu_cores", (cpu - cpuStart) / 1e9 / wallSeconds(), 2, "",
                     "diagnostic: the process's CPU during " + stretch + ", in cores (of "
                             + Runtime.getRuntime().availableProcessors() + ")");
         } else {
             figures.notApplicable(prefix + "_cpu_cores", "the JVM does not report its process CPU time");
         }
-        long jit = jitMillis();
-        if (jit >= 0 && jitStart >= 0) {
-            figures.put(prefix + "_jit_cores", (jit - jitStart) / 1e3 / wallSeconds, 2, "",
+        double jit = jitCores();
+        if (jit >= 0) {
+            figures.put(prefix + "_jit_cores", jit, 2, "",
                     "diagnostic: the JIT compilers' time during " + stretch + ", in cores");
         } else {
             figures.notApplicable(prefix + "_jit_cores", "the JVM does not report its compilation time");
         }
+    }
+
+    /** The JIT compilers' time since {@link #start}, in cores; negative when the JVM does not report it. */
+    double jitCores() {
+        long jit = jitMillis();
+        return jit < 0 || jitStart < 0 ? -1 : (jit - jitStart) / 1e3 / wallSeconds();
+    }
+
+    private double wallSeconds() {
+        return (System.nanoTime() - wallStart) / 1e9;
     }
 
     private static long processCpuNanos() {
@@ -48,7 +57,7 @@ final class CpuWindow {
     }
 
     /** The JIT compilers' total time so far, in ms; -1 when the JVM does not say. */
-    static long jitMillis() {
+    private static long jitMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }

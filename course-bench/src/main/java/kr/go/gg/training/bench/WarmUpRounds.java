@@ -10,7 +10,8 @@ import kr.go.gg.training.bench.workload.Warmup;
 /**
  * The warm-up of one contender (the system, the CRUD peer) before it is measured: {@code --warmup-courses N} is one
  * round of N courses; by default rounds of {@link BenchOptions#warmupRoundCourses} courses until the rate stops
- * rising while the JIT is quiet ({@link Warmup}, {@link #JIT_QUIET_CORES}). Puts {@code <key>_courses} and notes the rate of every round.
+ * rising while the JIT is quiet ({@link Warmup}, {@link #JIT_QUIET_CORES}). Puts {@code <key>_courses} and notes the
+ * rate and the JIT's cores of every round.
  */
 record WarmUpRounds(BenchRun run) {
 
@@ -33,11 +34,10 @@ record WarmUpRounds(BenchRun run) {
         List<String> jit = new ArrayList<>();
         double[] lastJitCores = {0};
         Warmup.Result result = Warmup.untilSteady(fixed > 0 ? 1 : Warmup.MAX_ROUNDS, round -> {
-            long wall = System.nanoTime();
-            long compiled = CpuWindow.jitMillis();
+            CpuWindow window = CpuWindow.start();
             Load.Result courses = Load.run(1_000_000 + round * size, size, run.options().clients(), walker);
             afterRound.run();
-            lastJitCores[0] = compiled < 0 ? 0 : (CpuWindow.jitMillis() - compiled) / 1e3 / ((System.nanoTime() - wall) / 1e9);
+            lastJitCores[0] = Math.max(0, window.jitCores()); // a JVM that does not report it: quiet
             jit.add(String.format(Locale.ROOT, "%.2f", lastJitCores[0]));
             return courses.commandsPerSecond();
         }, () -> lastJitCores[0] <= JIT_QUIET_CORES);

@@ -93,10 +93,15 @@ public abstract class QueryApplicationTest {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
         if (user != null) {
-            String credentials = user + ":" + user + "-secret";
-            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            builder.header("Authorization", basic(user));
         }
         return builder;
+    }
+
+    /** The {@code Authorization} header of one of the test users. */
+    protected static String basic(String user) {
+        String credentials = user + ":" + user + "-secret";
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     protected HttpResponse<String> get(String user, String path) {

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoredTraineeKeys implements TraineeKeys {
 
+    private static final String MADE_KEYS = StoredTraineeKeys.class.getName() + ".made";
+
     private final SubjectKeyLookup lookup;
     private final SubjectKeyStore store;
 
@@ -32,8 +34,6 @@ public class StoredTraineeKeys implements TraineeKeys {
         this.lookup = lookup;
         this.store = lookup.store();
     }
-
-    private static final String MADE_KEYS = StoredTraineeKeys.class.getName() + ".made";
 
     @Override
     public SealedPersonalData seal(CourseId courseId, TraineeId traineeId, PersonalData data) {
@@ -46,8 +46,7 @@ public class StoredTraineeKeys implements TraineeKeys {
     @Override
     public Optional<PersonalData> open(TraineeEnrolled enrolment) {
         String subject = enrolment.traineeId().value();
-        byte[] made = CurrentUnitOfWork.map(unitOfWork -> unitOfWork.<Map<String, byte[]>>getResource(MADE_KEYS))
-                .map(keys -> keys.get(subject)).orElse(null);
+        byte[] made = madeKeys().map(keys -> keys.get(subject)).orElse(null);
         if (made != null) {
             return enrolment.personalData(made, false);
         }
@@ -57,9 +56,13 @@ public class StoredTraineeKeys implements TraineeKeys {
 
     @Override
     public void destroy(CourseId courseId, TraineeId traineeId, Instant at) {
-        CurrentUnitOfWork.map(unitOfWork -> unitOfWork.<Map<String, byte[]>>getResource(MADE_KEYS))
-                .ifPresent(keys -> keys.remove(traineeId.value()));
+        madeKeys().ifPresent(keys -> keys.remove(traineeId.value()));
         store.destroy(traineeId.value(), courseId.value(), at);
+    }
+
+    /** The keys made in the current unit of work, by subject; empty outside one or before the first. */
+    private static Optional<Map<String, byte[]>> madeKeys() {
+        return CurrentUnitOfWork.map(unitOfWork -> unitOfWork.<Map<String, byte[]>>getResource(MADE_KEYS));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import kr.go.gg.training.api.course.CourseAtVersion;
 import kr.go.gg.training.api.course.CourseSummaries;
 import kr.go.gg.training.api.course.CourseSummary;
@@ -120,15 +121,19 @@ public class CourseSummaryProjection extends CourseListingProjection {
         return d == null ? null : atVersion(d);
     }
 
-    /** Collects the batch's changed courses and pushes their final state to watchers once it has committed (only a watched course's is built). */
+    /**
+     * Collects the batch's changed courses and pushes their final state to watchers once it has committed (only a
+     * watched course's is built).
+     */
     @Override
     protected void applied(Document course) {
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
         Map<String, Document> changed = uow.getOrComputeResource("watch-course-updates", k -> {
             Map<String, Document> batch = new LinkedHashMap<>();
             uow.afterCommit(u -> batch.forEach((id, d) -> {
-                if (OpenSubscriptions.any(emitter, WatchCourse.class, q -> id.equals(q.courseId()))) {
-                    emitter.emit(WatchCourse.class, q -> id.equals(q.courseId()), atVersion(d));
+                Predicate<WatchCourse> watching = q -> id.equals(q.courseId());
+                if (OpenSubscriptions.any(emitter, WatchCourse.class, watching)) {
+                    emitter.emit(WatchCourse.class, watching, atVersion(d));
                 }
             }));
             return batch;

@@ -42,9 +42,8 @@ public class EventStreams implements SmartLifecycle {
     private final Map<SseEmitter, Runnable> open = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final int max;
-    private ScheduledExecutorService heartbeat;
-
     private final Duration keepAlive;
+    private ScheduledExecutorService heartbeat;
 
     public EventStreams(@Value("${course.query.max-streams:1000}") int max,
                         @Value("${course.query.stream-keep-alive:15s}") Duration keepAlive) {
@@ -188,13 +187,13 @@ public class EventStreams implements SmartLifecycle {
     }
 
     private void ping() {
-        open.forEach((emitter, abandon) -> {
+        for (SseEmitter emitter : open.keySet()) {
             try {
                 emitter.send(SseEmitter.event().comment("keep-alive"));
             } catch (IOException | IllegalStateException failed) {
                 gone(emitter);
             }
-        });
+        }
     }
 
     @Override

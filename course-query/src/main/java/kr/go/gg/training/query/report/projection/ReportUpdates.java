@@ -14,8 +14,9 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 /**
  * The live report: after each batch that changed a year, the changed years leave the cache and the whole report goes
  * to the {@link FindYearlyPerformance} subscribers whose range includes one of them (they cut it to their range with
- * {@link YearlyPerformanceReport#within}); assembled only when such a subscriber is open on this node. With several segments the update is read whole from MongoDB, never from the
- * cache: a year's rows come from every segment, and this node's commits are only some of them.
+ * {@link YearlyPerformanceReport#within}); it is assembled only when such a subscriber is open on this node. With
+ * several segments the update is read whole from MongoDB, never from the cache: a year's rows come from every segment,
+ * and this node's commits are only some of them.
  */
 final class ReportUpdates {
 

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import kr.go.gg.training.query.QueryApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -34,9 +33,8 @@ class GoneStreamClientsHttpTest extends QueryApplicationTest {
     private String openAndDrop() throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(5000);
-            String credentials = Base64.getEncoder().encodeToString("viewer:viewer-secret".getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().write(("GET /api/reports/yearly-performance/stream HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Accept: text/event-stream\r\nAuthorization: Basic " + credentials + "\r\n\r\n")
+                    + "Accept: text/event-stream\r\nAuthorization: " + basic("viewer") + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
             byte[] head = new byte[12];
